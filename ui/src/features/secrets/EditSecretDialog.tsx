@@ -1,0 +1,102 @@
+import { useRef, useState, type FormEvent } from "react";
+import { Dialog } from "../../components/Dialog";
+import { toAppError } from "../../ipc/appError";
+import { secretUpdate } from "../../ipc/commands";
+import type { SecretRow, SecretUpdate, Visibility } from "../../ipc/types";
+import { formErrorsFrom, type FormErrors } from "./formErrors";
+import { SecretValueField } from "./SecretValueField";
+import { submitOnEnter } from "./submitOnEnter";
+import { VisibilityChoice } from "./VisibilityChoice";
+
+export const KEEP_VALUE_PLACEHOLDER = "Leave empty to keep the current value";
+export const UNRESTRICT_NOTE =
+  "To make this secret Masked, enter a new value. The current value stays Restricted and is never shown.";
+
+type EditSecretDialogProps = {
+  projectId: string;
+  secret: SecretRow;
+  onClose: () => void;
+  onSaved: (secret: SecretRow) => void;
+};
+
+/**
+ * The Edit modal: a new value (never pre-filled; empty keeps the current one) and the
+ * visibility. Restricted → Masked needs a new value, so the old one is never revealed.
+ */
+export function EditSecretDialog({ projectId, secret, onClose, onSaved }: EditSecretDialogProps) {
+  const [value, setValue] = useState("");
+  const [visibility, setVisibility] = useState<Visibility>(secret.visibility);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [saving, setSaving] = useState(false);
+  const valueRef = useRef<HTMLTextAreaElement>(null);
+
+  const unrestricting = secret.visibility === "restricted" && visibility === "masked";
+  const needsValue = unrestricting && value === "";
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (saving || needsValue) return;
+    const update: SecretUpdate = {
+      value: value === "" ? null : value,
+      visibility: visibility === secret.visibility ? null : visibility,
+    };
+    if (update.value === null && update.visibility === null) {
+      onClose();
+      return;
+    }
+    setSaving(true);
+    setErrors({});
+    try {
+      onSaved(await secretUpdate(projectId, secret.id, update));
+    } catch (caught) {
+      setErrors(formErrorsFrom(toAppError(caught), ["value", "visibility"]));
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Dialog title={`Edit ${secret.name}`} onClose={onClose} initialFocusRef={valueRef}>
+      <form className="dialog-form" noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnEnter}>
+        {errors.form && (
+          <p className="form-error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <SecretValueField
+          inputRef={valueRef}
+          value={value}
+          placeholder={KEEP_VALUE_PLACEHOLDER}
+          hint={
+            secret.visibility === "restricted"
+              ? "Restricted values can only be replaced, never shown."
+              : "The current value is not shown here; type a new one to replace it."
+          }
+          onChange={(next) => {
+            setValue(next);
+            setErrors(({ value: _dropped, ...rest }) => rest);
+          }}
+          error={errors.value}
+        />
+        <VisibilityChoice value={visibility} onChange={setVisibility} error={errors.visibility} />
+        {unrestricting && (
+          <p className="note" role="note">
+            {UNRESTRICT_NOTE}
+          </p>
+        )}
+        {secret.visibility === "masked" && visibility === "restricted" && (
+          <p className="note" role="note">
+            Once Restricted, this value can never be revealed or copied again; it is only used when steps run.
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={saving || needsValue}>
+            Save
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

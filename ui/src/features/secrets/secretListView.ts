@@ -1,0 +1,31 @@
+import type { SecretRow } from "../../ipc/types";
+
+export type SecretSort = "name" | "updated";
+
+export type SecretListQuery = {
+  search: string;
+  sort: SecretSort;
+  needsValueOnly: boolean;
+};
+
+export function needsValue(secret: SecretRow): boolean {
+  return secret.missingIn.length > 0;
+}
+
+/** The rows to show: filtered by name and "Needs value", then sorted. */
+export function visibleSecrets(secrets: readonly SecretRow[], query: SecretListQuery): SecretRow[] {
+  const search = query.search.trim().toLowerCase();
+  const rows = secrets.filter(
+    (secret) =>
+      (search === "" || secret.name.toLowerCase().includes(search)) && (!query.needsValueOnly || needsValue(secret)),
+  );
+  return rows.sort(query.sort === "name" ? byName : byNewest);
+}
+
+function byName(a: SecretRow, b: SecretRow): number {
+  return a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.name.localeCompare(b.name);
+}
+
+function byNewest(a: SecretRow, b: SecretRow): number {
+  return b.updatedAt - a.updatedAt || byName(a, b);
+}

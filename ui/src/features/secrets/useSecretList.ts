@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useState } from "react";
+import { toAppError } from "../../ipc/appError";
+import { secretList } from "../../ipc/commands";
+import type { AppError, SecretRow } from "../../ipc/types";
+
+export type SecretList = {
+  /** null until the first load finishes. */
+  secrets: SecretRow[] | null;
+  error: AppError | null;
+  refresh: () => Promise<void>;
+};
+
+/** The project's secrets, loaded once and again on `refresh()`. */
+export function useSecretList(projectId: string): SecretList {
+  const [secrets, setSecrets] = useState<SecretRow[] | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const rows = await secretList(projectId);
+      setSecrets(rows);
+      setError(null);
+    } catch (caught) {
+      setError(toAppError(caught));
+    }
+  }, [projectId]);
+
+  useEffect(() => {
+    let current = true;
+    secretList(projectId).then(
+      (rows) => {
+        if (!current) return;
+        setSecrets(rows);
+        setError(null);
+      },
+      (caught: unknown) => {
+        if (current) setError(toAppError(caught));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [projectId]);
+
+  return { secrets, error, refresh };
+}

@@ -1,0 +1,67 @@
+// One typed wrapper per back-end command. The UI talks to Rust only through these.
+// Every command rejects with an AppError; use `toAppError` on a caught value.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  CopyReceipt,
+  Environment,
+  NewSecret,
+  ProjectSummary,
+  SecretRow,
+  SecretUpdate,
+  Settings,
+  VaultStatus,
+} from "./types";
+
+export function vaultStatus(): Promise<VaultStatus> {
+  return invoke<VaultStatus>("vault_status");
+}
+
+export function recoveryKeyShow(): Promise<string> {
+  return invoke<string>("recovery_key_show");
+}
+
+export function recoveryKeyConfirm(): Promise<VaultStatus> {
+  return invoke<VaultStatus>("recovery_key_confirm");
+}
+
+export function recoveryRestore(recoveryKey: string): Promise<VaultStatus> {
+  return invoke<VaultStatus>("recovery_restore", { recoveryKey });
+}
+
+export function projectList(): Promise<ProjectSummary[]> {
+  return invoke<ProjectSummary[]>("project_list");
+}
+
+export function environmentList(projectId: string): Promise<Environment[]> {
+  return invoke<Environment[]>("environment_list", { projectId });
+}
+
+export function secretList(projectId: string): Promise<SecretRow[]> {
+  return invoke<SecretRow[]>("secret_list", { projectId });
+}
+
+export function secretCreate(projectId: string, input: NewSecret): Promise<SecretRow> {
+  return invoke<SecretRow>("secret_create", { projectId, input });
+}
+
+export function secretUpdate(projectId: string, secretId: string, input: SecretUpdate): Promise<SecretRow> {
+  return invoke<SecretRow>("secret_update", { projectId, secretId, input });
+}
+
+export async function secretDelete(projectId: string, secretId: string): Promise<void> {
+  await invoke<null>("secret_delete", { projectId, secretId });
+}
+
+/** The value of a Masked secret resolved for one environment. Never call for Restricted. */
+export function secretReveal(projectId: string, secretId: string, environmentId: string): Promise<string> {
+  return invoke<string>("secret_reveal", { projectId, secretId, environmentId });
+}
+
+/** Copies the resolved value to the clipboard in Rust; the value never reaches the UI. */
+export function secretCopy(projectId: string, secretId: string, environmentId: string): Promise<CopyReceipt> {
+  return invoke<CopyReceipt>("secret_copy", { projectId, secretId, environmentId });
+}
+
+export function settingsGet(): Promise<Settings> {
+  return invoke<Settings>("settings_get");
+}
