@@ -1,0 +1,31 @@
+//! The Agent Secrets vault. Every rule lives here; the desktop app and the CLI are thin shells.
+//!
+//! Map (see docs/ARCHITECTURE.md): `crypto` (AES-256-GCM envelope) ← `aad` (what a blob is
+//! bound to) ← `vault` (keys, lock state, recovery) ← domain modules `projects`,
+//! `environments`, `secrets`, `variables` (each an `impl Vault` block over `schema`'s SQLite).
+
+pub mod aad;
+pub mod crypto;
+mod environments;
+pub mod error;
+pub mod keystore;
+pub mod model;
+pub mod names;
+mod projects;
+pub mod recovery;
+mod schema;
+mod secrets;
+pub mod settings;
+mod variables;
+mod vault;
+
+pub use error::{Error, Field, LockReason, Result};
+pub use keystore::{KeyStore, OsKeyring};
+pub use model::*;
+pub use secrecy::{ExposeSecret, SecretString};
+pub use settings::Settings;
+pub use secrets::{NewSecret, OverrideEdit, Resolution, ResolvedSecret, SecretUpdate};
+pub use vault::{default_home, LockInfo, Opened, Vault, VaultStatus, DATABASE_FILE};
+
+#[cfg(any(test, feature = "test-support"))]
+pub use keystore::MemoryKeyStore;

@@ -1,0 +1,106 @@
+//! The SQLite file: connection settings and versioned migrations (`PRAGMA user_version`).
+
+use crate::error::{Error, Result};
+use rusqlite::Connection;
+use std::path::Path;
+use std::time::Duration;
+
+/// Each entry moves the schema from version `index` to `index + 1`. Append only.
+const MIGRATIONS: &[&str] = &[
+    // 1: the first schema.
+    r#"
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+    ) STRICT;
+    CREATE TABLE projects (
+        id         BLOB PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE environments (
+        id         BLOB PRIMARY KEY,
+        project_id BLOB NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        name       TEXT NOT NULL COLLATE NOCASE,
+        kind       TEXT NOT NULL CHECK (kind IN ('development', 'production', 'custom')),
+        position   INTEGER NOT NULL,
+        UNIQUE (project_id, name)
+    ) STRICT;
+    CREATE UNIQUE INDEX environments_one_builtin_each ON environments(project_id, kind)
+        WHERE kind <> 'custom';
+    CREATE TABLE secrets (
+        id         BLOB PRIMARY KEY,
+        project_id BLOB NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        name       TEXT NOT NULL,
+        visibility TEXT NOT NULL CHECK (visibility IN ('masked', 'restricted')),
+        value      BLOB,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (project_id, name)
+    ) STRICT;
+    CREATE TABLE overrides (
+        secret_id      BLOB NOT NULL REFERENCES secrets(id) ON DELETE CASCADE,
+        environment_id BLOB NOT NULL REFERENCES environments(id) ON DELETE CASCADE,
+        value          BLOB NOT NULL,
+        updated_at     INTEGER NOT NULL,
+        PRIMARY KEY (secret_id, environment_id)
+    ) STRICT;
+    CREATE INDEX overrides_by_environment ON overrides(environment_id);
+    CREATE TABLE variables (
+        id         BLOB PRIMARY KEY,
+        project_id BLOB NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        name       TEXT NOT NULL,
+        value      TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (project_id, name)
+    ) STRICT;
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    "#,
+];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Ids are 16-byte UUID blobs; names are text; values are encrypted blobs (docs/FORMAT.md).
+pub fn connect(path: &Path) -> Result<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // journal_mode answers with a row; the rest are silent.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Io(format!(
+            "SQLite refused WAL mode (got {mode}) for {}",
+            path.display()
+        )));
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;",
+    )?;
+    Ok(conn)
+}
+
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+}
+
+/// Brings the schema up to date, each step in its own transaction.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current = version(conn)?;
+    if current > SCHEMA_VERSION {
+        return Err(Error::Corrupt(format!(
+            "the vault was written by a newer Agent Secrets (schema {current}, this build knows {SCHEMA_VERSION}); update the app"
+        )));
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (index + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
