@@ -1,1 +1,23 @@
-fn main() {}
+//! `agent-secrets`: the Agent Secrets vault from a terminal. Each subcommand parses its
+//! arguments, calls the core and prints; every rule lives in `agent-secrets-core`.
+
+mod args;
+mod commands;
+mod context;
+mod input;
+mod output;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let json = cli.json;
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            output::print_error(&error, json);
+            ExitCode::from(error.exit_code())
+        }
+    }
+}

@@ -46,8 +46,12 @@ impl Aad {
                     visibility.as_str()
                 )
             }
-            Aad::DataKeyUnderKeyring { vault } => format!("{PREFIX}|data-key|vault={vault}|wrapped-by=keyring"),
-            Aad::DataKeyUnderRecovery { vault } => format!("{PREFIX}|data-key|vault={vault}|wrapped-by=recovery-key"),
+            Aad::DataKeyUnderKeyring { vault } => {
+                format!("{PREFIX}|data-key|vault={vault}|wrapped-by=keyring")
+            }
+            Aad::DataKeyUnderRecovery { vault } => {
+                format!("{PREFIX}|data-key|vault={vault}|wrapped-by=recovery-key")
+            }
             Aad::KeyCheck { vault } => format!("{PREFIX}|key-check|vault={vault}"),
             Aad::RecoveryKey { vault } => format!("{PREFIX}|recovery-key|vault={vault}"),
         };

@@ -168,7 +168,10 @@ mod tests {
             let blob = seal_with_nonce(&key, &nonce, &aad, &plaintext);
             let expected = format!("01{}{}{}", v.nonce, v.ciphertext, v.tag);
             assert_eq!(hex::encode(&blob), expected);
-            assert_eq!(open(&key, &aad, &blob).unwrap().as_slice(), plaintext.as_slice());
+            assert_eq!(
+                open(&key, &aad, &blob).unwrap().as_slice(),
+                plaintext.as_slice()
+            );
         }
     }
 

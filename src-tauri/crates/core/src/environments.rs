@@ -22,9 +22,9 @@ impl Vault {
     /// Development and Production first, then custom environments in creation order.
     pub fn list_environments(&self, project: Uuid) -> Result<Vec<Environment>> {
         self.project(project)?;
-        let mut stmt = self
-            .conn
-            .prepare(&format!("{SELECT_SQL} WHERE project_id = ?1 ORDER BY position"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "{SELECT_SQL} WHERE project_id = ?1 ORDER BY position"
+        ))?;
         let rows = stmt.query_map([project], from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -57,7 +57,12 @@ impl Vault {
             .ok_or_else(|| {
                 let known = self
                     .list_environments(project)
-                    .map(|envs| envs.into_iter().map(|e| e.name).collect::<Vec<_>>().join(", "))
+                    .map(|envs| {
+                        envs.into_iter()
+                            .map(|e| e.name)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
                     .unwrap_or_default();
                 Error::NotFound(format!(
                     "no environment named \"{}\" (this project has: {known})",
@@ -82,14 +87,21 @@ impl Vault {
         self.environment(project, id)
     }
 
-    pub fn rename_environment(&mut self, project: Uuid, id: Uuid, new_name: &str) -> Result<Environment> {
+    pub fn rename_environment(
+        &mut self,
+        project: Uuid,
+        id: Uuid,
+        new_name: &str,
+    ) -> Result<Environment> {
         self.require_unlocked()?;
         let env = self.environment(project, id)?;
         refuse_builtin(&env, "renamed")?;
         let name = check_label("environment", new_name)?;
         self.ensure_environment_name_free(project, name, Some(id))?;
-        self.conn
-            .execute("UPDATE environments SET name = ?2 WHERE id = ?1", params![id, name])?;
+        self.conn.execute(
+            "UPDATE environments SET name = ?2 WHERE id = ?1",
+            params![id, name],
+        )?;
         self.touch_project(project)?;
         self.environment(project, id)
     }
@@ -106,7 +118,12 @@ impl Vault {
         self.touch_project(project)
     }
 
-    fn ensure_environment_name_free(&self, project: Uuid, name: &str, except: Option<Uuid>) -> Result<()> {
+    fn ensure_environment_name_free(
+        &self,
+        project: Uuid,
+        name: &str,
+        except: Option<Uuid>,
+    ) -> Result<()> {
         let taken: Option<Uuid> = self
             .conn
             .query_row(

@@ -37,10 +37,10 @@ impl LockReason {
     pub fn message(&self) -> String {
         match self {
             LockReason::KeyMissing => "The vault is locked: its key is missing from the OS keyring \
-                 (service \"agent-secrets\"). Your data is untouched. Restore access with your recovery key."
+                 (service \"agent-secrets\"). Your data is untouched. Restore access with your recovery key (the app's locked screen or `agent-secrets recovery restore`)."
                 .to_owned(),
             LockReason::KeyMismatch => "The vault is locked: the key in the OS keyring does not open this \
-                 vault. Your data is untouched. Restore access with your recovery key."
+                 vault. Your data is untouched. Restore access with your recovery key (the app's locked screen or `agent-secrets recovery restore`)."
                 .to_owned(),
             LockReason::KeyringUnavailable(detail) => format!(
                 "The vault is locked: the OS keyring is not reachable ({detail}). Your data is untouched. \

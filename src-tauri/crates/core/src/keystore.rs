@@ -47,7 +47,9 @@ impl KeyStore for OsKeyring {
         match Self::entry(vault)?.get_password() {
             Ok(text) => {
                 let text = zeroize::Zeroizing::new(text);
-                Key::from_hex(&text).map(Some).ok_or(KeyStoreError::Malformed)
+                Key::from_hex(&text)
+                    .map(Some)
+                    .ok_or(KeyStoreError::Malformed)
             }
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(keyring::Error::BadEncoding(_)) => Err(KeyStoreError::Malformed),
@@ -104,7 +106,9 @@ mod memory {
 
         fn check(&self) -> Result<(), KeyStoreError> {
             if *self.unavailable.lock().unwrap() {
-                return Err(KeyStoreError::Unavailable("test keyring switched off".into()));
+                return Err(KeyStoreError::Unavailable(
+                    "test keyring switched off".into(),
+                ));
             }
             Ok(())
         }

@@ -23,8 +23,8 @@ pub use error::{Error, Field, LockReason, Result};
 pub use keystore::{KeyStore, OsKeyring};
 pub use model::*;
 pub use secrecy::{ExposeSecret, SecretString};
-pub use settings::Settings;
 pub use secrets::{NewSecret, OverrideEdit, Resolution, ResolvedSecret, SecretUpdate};
+pub use settings::Settings;
 pub use vault::{default_home, LockInfo, Opened, Vault, VaultStatus, DATABASE_FILE};
 
 #[cfg(any(test, feature = "test-support"))]

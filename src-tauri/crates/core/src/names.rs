@@ -48,7 +48,10 @@ pub fn check_value(value: &str) -> Result<()> {
 pub fn check_label<'a>(kind: &str, name: &'a str) -> Result<&'a str> {
     let trimmed = name.trim();
     if trimmed.is_empty() {
-        return Err(Error::invalid(Field::Name, format!("a {kind} name is required")));
+        return Err(Error::invalid(
+            Field::Name,
+            format!("a {kind} name is required"),
+        ));
     }
     if trimmed.chars().count() > MAX_LABEL_LEN {
         return Err(Error::invalid(

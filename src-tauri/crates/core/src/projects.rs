@@ -32,7 +32,11 @@ impl Vault {
 
     pub fn project(&self, id: Uuid) -> Result<ProjectSummary> {
         self.conn
-            .query_row(&format!("{SUMMARY_SQL} WHERE p.id = ?1"), [id], summary_from_row)
+            .query_row(
+                &format!("{SUMMARY_SQL} WHERE p.id = ?1"),
+                [id],
+                summary_from_row,
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("no project with id {id}")))
     }
@@ -97,7 +101,8 @@ impl Vault {
     pub fn delete_project(&mut self, id: Uuid) -> Result<()> {
         self.require_unlocked()?;
         self.project(id)?;
-        self.conn.execute("DELETE FROM projects WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM projects WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -117,6 +122,23 @@ impl Vault {
             )),
             _ => Ok(()),
         }
+    }
+
+    /// Totals across the vault, for `doctor`. Allowed on a locked vault.
+    pub fn counts(&self) -> Result<crate::model::VaultCounts> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM projects), (SELECT COUNT(*) FROM secrets),
+                    (SELECT COUNT(*) FROM overrides), (SELECT COUNT(*) FROM variables)",
+            [],
+            |row| {
+                Ok(crate::model::VaultCounts {
+                    projects: row.get(0)?,
+                    secrets: row.get(1)?,
+                    overrides: row.get(2)?,
+                    variables: row.get(3)?,
+                })
+            },
+        )?)
     }
 
     pub(crate) fn touch_project(&self, id: Uuid) -> Result<()> {

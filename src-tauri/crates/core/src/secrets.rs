@@ -149,7 +149,12 @@ impl Vault {
     ///   and is refused while overrides exist (they would become revealable too).
     /// - A visibility change re-encrypts every stored value of the secret, since visibility
     ///   is part of each ciphertext's associated data.
-    pub fn update_secret(&mut self, project: Uuid, id: Uuid, update: SecretUpdate) -> Result<SecretRow> {
+    pub fn update_secret(
+        &mut self,
+        project: Uuid,
+        id: Uuid,
+        update: SecretUpdate,
+    ) -> Result<SecretRow> {
         self.require_unlocked()?;
         let record = self.load_secret(project, id)?;
         let visibility = update.visibility.unwrap_or(record.visibility);
@@ -189,7 +194,10 @@ impl Vault {
                     old,
                     &format!("secret {}", record.name),
                 )?;
-                Some(self.seal_value(default_aad(self.id, project, id, visibility), plain.expose_secret())?)
+                Some(self.seal_value(
+                    default_aad(self.id, project, id, visibility),
+                    plain.expose_secret(),
+                )?)
             }
             (None, old) => old.clone(),
         };
@@ -221,7 +229,10 @@ impl Vault {
                 params![id, environment, blob],
             )?;
         }
-        tx.execute("UPDATE projects SET updated_at = ?2 WHERE id = ?1", params![project, now])?;
+        tx.execute(
+            "UPDATE projects SET updated_at = ?2 WHERE id = ?1",
+            params![project, now],
+        )?;
         tx.commit()?;
         self.secret(project, id)
     }
@@ -259,7 +270,10 @@ impl Vault {
         match environment {
             None => {
                 let visibility = self.load_secret(project, id)?.visibility;
-                let blob = self.seal_value(default_aad(self.id, project, id, visibility), value.expose_secret())?;
+                let blob = self.seal_value(
+                    default_aad(self.id, project, id, visibility),
+                    value.expose_secret(),
+                )?;
                 self.conn.execute(
                     "UPDATE secrets SET value = ?2, updated_at = ?3 WHERE id = ?1",
                     params![id, blob, now_ms()],
@@ -276,24 +290,47 @@ impl Vault {
         self.load_secret(project, id)?;
         let tx = self.conn.unchecked_transaction()?;
         tx.execute("DELETE FROM secrets WHERE id = ?1", [id])?;
-        tx.execute("UPDATE projects SET updated_at = ?2 WHERE id = ?1", params![project, now_ms()])?;
+        tx.execute(
+            "UPDATE projects SET updated_at = ?2 WHERE id = ?1",
+            params![project, now_ms()],
+        )?;
         tx.commit()?;
         Ok(())
     }
 
-    pub fn set_override(&mut self, project: Uuid, secret: Uuid, environment: Uuid, value: SecretString) -> Result<SecretRow> {
-        self.apply_overrides(project, environment, vec![OverrideEdit::Set { secret, value }])?;
+    pub fn set_override(
+        &mut self,
+        project: Uuid,
+        secret: Uuid,
+        environment: Uuid,
+        value: SecretString,
+    ) -> Result<SecretRow> {
+        self.apply_overrides(
+            project,
+            environment,
+            vec![OverrideEdit::Set { secret, value }],
+        )?;
         self.secret(project, secret)
     }
 
     /// Removes an environment's override: the secret falls back to its default there.
-    pub fn remove_override(&mut self, project: Uuid, secret: Uuid, environment: Uuid) -> Result<SecretRow> {
+    pub fn remove_override(
+        &mut self,
+        project: Uuid,
+        secret: Uuid,
+        environment: Uuid,
+    ) -> Result<SecretRow> {
         self.apply_overrides(project, environment, vec![OverrideEdit::Remove { secret }])?;
         self.secret(project, secret)
     }
 
     /// Applies a batch of override edits for one environment, all or nothing.
-    pub fn apply_overrides(&mut self, project: Uuid, environment: Uuid, edits: Vec<OverrideEdit>) -> Result<()> {
+    pub fn apply_overrides(
+        &mut self,
+        project: Uuid,
+        environment: Uuid,
+        edits: Vec<OverrideEdit>,
+    ) -> Result<()> {
         self.require_unlocked()?;
         self.environment(project, environment)?;
         let tx = self.conn.unchecked_transaction()?;
@@ -323,13 +360,20 @@ impl Vault {
 
     /// The value of a Masked secret for display or copy: the environment's resolved value, or
     /// the default when `environment` is `None`. Restricted secrets are refused.
-    pub fn reveal(&self, project: Uuid, secret: Uuid, environment: Option<Uuid>) -> Result<SecretString> {
+    pub fn reveal(
+        &self,
+        project: Uuid,
+        secret: Uuid,
+        environment: Option<Uuid>,
+    ) -> Result<SecretString> {
         self.data_key()?;
         let record = self.load_secret(project, secret)?;
         if record.visibility == Visibility::Restricted {
             return Err(Error::Restricted(record.name));
         }
-        let environment = environment.map(|id| self.environment(project, id)).transpose()?;
+        let environment = environment
+            .map(|id| self.environment(project, id))
+            .transpose()?;
         let value = match &environment {
             Some(env) => self.resolve_one(project, &record, env)?,
             None => match &record.default {
@@ -343,7 +387,10 @@ impl Vault {
         };
         value.ok_or_else(|| {
             Error::NotFound(match environment {
-                Some(env) => format!("{} has no value in {} (no override and no default)", record.name, env.name),
+                Some(env) => format!(
+                    "{} has no value in {} (no override and no default)",
+                    record.name, env.name
+                ),
                 None => format!("{} has no default value", record.name),
             })
         })
@@ -374,7 +421,12 @@ impl Vault {
         })
     }
 
-    fn resolve_one(&self, project: Uuid, record: &SecretRecord, env: &Environment) -> Result<Option<SecretString>> {
+    fn resolve_one(
+        &self,
+        project: Uuid,
+        record: &SecretRecord,
+        env: &Environment,
+    ) -> Result<Option<SecretString>> {
         let what = format!("secret {} in {}", record.name, env.name);
         let override_blob: Option<Vec<u8>> = self
             .conn
@@ -418,7 +470,13 @@ impl Vault {
         Ok(id)
     }
 
-    fn write_override(&self, project: Uuid, secret: Uuid, environment: Uuid, value: &SecretString) -> Result<()> {
+    fn write_override(
+        &self,
+        project: Uuid,
+        secret: Uuid,
+        environment: Uuid,
+        value: &SecretString,
+    ) -> Result<()> {
         let record = self.load_secret(project, secret)?;
         let blob = self.seal_value(
             override_aad(self.id, project, secret, environment, record.visibility),
@@ -430,8 +488,10 @@ impl Vault {
              ON CONFLICT (secret_id, environment_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
             params![secret, environment, blob, now],
         )?;
-        self.conn
-            .execute("UPDATE secrets SET updated_at = ?2 WHERE id = ?1", params![secret, now])?;
+        self.conn.execute(
+            "UPDATE secrets SET updated_at = ?2 WHERE id = ?1",
+            params![secret, now],
+        )?;
         Ok(())
     }
 
@@ -473,10 +533,16 @@ impl Vault {
             |row| Ok((row.get(0)?, row.get(1)?)),
         )?;
         if secrets > 0 {
-            return Err(Error::conflict(Field::Name, format!("a secret named {name} already exists in this project")));
+            return Err(Error::conflict(
+                Field::Name,
+                format!("a secret named {name} already exists in this project"),
+            ));
         }
         if variables > 0 {
-            return Err(Error::conflict(Field::Name, format!("a variable named {name} already exists in this project")));
+            return Err(Error::conflict(
+                Field::Name,
+                format!("a variable named {name} already exists in this project"),
+            ));
         }
         Ok(())
     }
@@ -498,7 +564,8 @@ fn record_from_raw((id, name, visibility, default): RawRecord) -> Result<SecretR
 }
 
 fn parse_visibility(text: &str) -> Result<Visibility> {
-    Visibility::parse(text).ok_or_else(|| Error::Corrupt(format!("unknown visibility \"{text}\" in the database")))
+    Visibility::parse(text)
+        .ok_or_else(|| Error::Corrupt(format!("unknown visibility \"{text}\" in the database")))
 }
 
 fn default_aad(vault: Uuid, project: Uuid, secret: Uuid, visibility: Visibility) -> Aad {
@@ -511,7 +578,13 @@ fn default_aad(vault: Uuid, project: Uuid, secret: Uuid, visibility: Visibility)
     }
 }
 
-fn override_aad(vault: Uuid, project: Uuid, secret: Uuid, environment: Uuid, visibility: Visibility) -> Aad {
+fn override_aad(
+    vault: Uuid,
+    project: Uuid,
+    secret: Uuid,
+    environment: Uuid,
+    visibility: Visibility,
+) -> Aad {
     Aad::SecretValue {
         vault,
         project,

@@ -44,7 +44,10 @@ impl Vault {
         self.conn.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![CLIPBOARD_CLEAR_KEY, settings.clipboard_clear_seconds.to_string()],
+            params![
+                CLIPBOARD_CLEAR_KEY,
+                settings.clipboard_clear_seconds.to_string()
+            ],
         )?;
         self.settings()
     }

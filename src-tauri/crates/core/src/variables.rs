@@ -31,7 +31,10 @@ impl Vault {
         self.project(project)?;
         check_secret_name(name)?;
         if value.len() > MAX_VARIABLE_BYTES {
-            return Err(Error::invalid(crate::Field::Value, "a variable value is at most 64 KiB"));
+            return Err(Error::invalid(
+                crate::Field::Value,
+                "a variable value is at most 64 KiB",
+            ));
         }
         let exists: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM variables WHERE project_id = ?1 AND name = ?2)",
@@ -61,7 +64,9 @@ impl Vault {
             params![project, name],
         )?;
         if deleted == 0 {
-            return Err(Error::NotFound(format!("no variable named {name} in this project")));
+            return Err(Error::NotFound(format!(
+                "no variable named {name} in this project"
+            )));
         }
         self.touch_project(project)
     }

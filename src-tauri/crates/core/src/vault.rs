@@ -133,9 +133,9 @@ impl Vault {
         let recovery_key = Key::random();
         // The keyring first: if it is unreachable, no vault file is left behind.
         keys.store(id, &kek).map_err(|e| match e {
-            KeyStoreError::Unavailable(detail) => Error::KeyringUnavailable(format!(
-                "cannot create a vault without it ({detail})"
-            )),
+            KeyStoreError::Unavailable(detail) => {
+                Error::KeyringUnavailable(format!("cannot create a vault without it ({detail})"))
+            }
             KeyStoreError::Malformed => Error::KeyringUnavailable(e.to_string()),
         })?;
         create_private_dir(home)?;
@@ -149,7 +149,11 @@ impl Vault {
         write_meta(
             &tx,
             meta::DATA_KEY_UNDER_KEYRING,
-            &crypto::seal(&kek, &Aad::DataKeyUnderKeyring { vault: id }.encode(), dek.as_bytes()),
+            &crypto::seal(
+                &kek,
+                &Aad::DataKeyUnderKeyring { vault: id }.encode(),
+                dek.as_bytes(),
+            ),
         )?;
         write_meta(
             &tx,
@@ -163,12 +167,20 @@ impl Vault {
         write_meta(
             &tx,
             meta::KEY_CHECK,
-            &crypto::seal(&kek, &Aad::KeyCheck { vault: id }.encode(), KEY_CHECK_PLAINTEXT),
+            &crypto::seal(
+                &kek,
+                &Aad::KeyCheck { vault: id }.encode(),
+                KEY_CHECK_PLAINTEXT,
+            ),
         )?;
         write_meta(
             &tx,
             meta::RECOVERY_KEY,
-            &crypto::seal(&dek, &Aad::RecoveryKey { vault: id }.encode(), recovery_text.as_bytes()),
+            &crypto::seal(
+                &dek,
+                &Aad::RecoveryKey { vault: id }.encode(),
+                recovery_text.as_bytes(),
+            ),
         )?;
         tx.commit()?;
         Ok(Vault {
@@ -261,25 +273,38 @@ impl Vault {
             &Aad::DataKeyUnderRecovery { vault: self.id }.encode(),
             &wrapped,
         )
-        .map_err(|_| Error::invalid(Field::RecoveryKey, "this recovery key does not open this vault"))?;
+        .map_err(|_| {
+            Error::invalid(
+                Field::RecoveryKey,
+                "this recovery key does not open this vault",
+            )
+        })?;
         let dek = Key::from_slice(&dek_bytes)
             .ok_or_else(|| Error::Corrupt("the data key has the wrong length".into()))?;
         let kek = Key::random();
-        self.keys.store(self.id, &kek).map_err(|e| {
-            Error::KeyringUnavailable(format!("cannot store the new key ({e})"))
-        })?;
+        self.keys
+            .store(self.id, &kek)
+            .map_err(|e| Error::KeyringUnavailable(format!("cannot store the new key ({e})")))?;
         self.conn.pragma_update(None, "query_only", false)?;
         schema::migrate(&mut self.conn)?;
         let tx = self.conn.transaction()?;
         write_meta(
             &tx,
             meta::DATA_KEY_UNDER_KEYRING,
-            &crypto::seal(&kek, &Aad::DataKeyUnderKeyring { vault: self.id }.encode(), dek.as_bytes()),
+            &crypto::seal(
+                &kek,
+                &Aad::DataKeyUnderKeyring { vault: self.id }.encode(),
+                dek.as_bytes(),
+            ),
         )?;
         write_meta(
             &tx,
             meta::KEY_CHECK,
-            &crypto::seal(&kek, &Aad::KeyCheck { vault: self.id }.encode(), KEY_CHECK_PLAINTEXT),
+            &crypto::seal(
+                &kek,
+                &Aad::KeyCheck { vault: self.id }.encode(),
+                KEY_CHECK_PLAINTEXT,
+            ),
         )?;
         tx.commit()?;
         self.state = KeyState::Unlocked(dek);
@@ -287,11 +312,20 @@ impl Vault {
     }
 
     pub(crate) fn seal_value(&self, aad: Aad, value: &str) -> Result<Vec<u8>> {
-        Ok(crypto::seal(self.data_key()?, &aad.encode(), value.as_bytes()))
+        Ok(crypto::seal(
+            self.data_key()?,
+            &aad.encode(),
+            value.as_bytes(),
+        ))
     }
 
     /// `what` names the value in the error ("secret DB_PASSWORD in Production") — never the value.
-    pub(crate) fn open_value(&self, aad: Aad, blob: &[u8], what: &str) -> Result<crate::SecretString> {
+    pub(crate) fn open_value(
+        &self,
+        aad: Aad,
+        blob: &[u8],
+        what: &str,
+    ) -> Result<crate::SecretString> {
         let plain = crypto::open(self.data_key()?, &aad.encode(), blob).map_err(|_| {
             Error::Corrupt(format!(
                 "the stored value of {what} does not decrypt: it was altered or moved in the database file"
@@ -325,8 +359,12 @@ fn unlock(conn: &Connection, id: Uuid, keys: &dyn KeyStore) -> Result<KeyState> 
     }
     let wrapped = read_meta(conn, meta::DATA_KEY_UNDER_KEYRING)?
         .ok_or_else(|| Error::Corrupt("the wrapped data key is missing".into()))?;
-    let dek_bytes = crypto::open(&kek, &Aad::DataKeyUnderKeyring { vault: id }.encode(), &wrapped)
-        .map_err(|_| Error::Corrupt("the wrapped data key does not decrypt with a valid key".into()))?;
+    let dek_bytes = crypto::open(
+        &kek,
+        &Aad::DataKeyUnderKeyring { vault: id }.encode(),
+        &wrapped,
+    )
+    .map_err(|_| Error::Corrupt("the wrapped data key does not decrypt with a valid key".into()))?;
     let dek = Key::from_slice(&dek_bytes)
         .ok_or_else(|| Error::Corrupt("the data key has the wrong length".into()))?;
     Ok(KeyState::Unlocked(dek))
@@ -334,7 +372,9 @@ fn unlock(conn: &Connection, id: Uuid, keys: &dyn KeyStore) -> Result<KeyState> 
 
 fn read_meta(conn: &Connection, key: &str) -> Result<Option<Vec<u8>>> {
     Ok(conn
-        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0))
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
+            row.get(0)
+        })
         .optional()?)
 }
 
@@ -351,8 +391,12 @@ fn create_private_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {
         return Ok(()); // the user's own directory: leave its permissions alone
     }
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::Io(format!("cannot create the data directory {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::Io(format!(
+            "cannot create the data directory {}: {e}",
+            dir.display()
+        ))
+    })?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

@@ -1,0 +1,42 @@
+//! One module per subcommand group; `run` dispatches.
+
+mod doctor;
+mod env;
+mod project;
+mod recovery;
+mod secret;
+mod settings;
+
+use crate::args::{Cli, Command};
+use crate::context::{self, CliResult};
+use std::process::ExitCode;
+
+pub fn run(cli: Cli) -> CliResult<ExitCode> {
+    let home = context::home(cli.home.as_deref())?;
+    let out = Out { json: cli.json };
+    match cli.command {
+        Command::Doctor => doctor::run(&home, out),
+        Command::Project(command) => project::run(&home, out, command).map(|_| ExitCode::SUCCESS),
+        Command::Secret(command) => secret::run(&home, out, command).map(|_| ExitCode::SUCCESS),
+        Command::Env(command) => env::run(&home, out, command).map(|_| ExitCode::SUCCESS),
+        Command::Recovery(command) => recovery::run(&home, out, command).map(|_| ExitCode::SUCCESS),
+        Command::Settings(command) => settings::run(&home, out, command).map(|_| ExitCode::SUCCESS),
+    }
+}
+
+/// How to print: human text or `--json`.
+#[derive(Debug, Clone, Copy)]
+pub struct Out {
+    pub json: bool,
+}
+
+impl Out {
+    /// A one-line confirmation, or `{"ok": true, ...}` with `--json`.
+    pub fn done(self, message: &str, json: serde_json::Value) {
+        if self.json {
+            crate::output::print_json(&json);
+        } else {
+            println!("{message}");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Finding the vault and the project a command acts on, and the CLI's own error type.
+
+use agent_secrets_core::{default_home, Error, Opened, OsKeyring, ProjectSummary, Vault};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug)]
+pub enum CliError {
+    Core(Error),
+    /// Wrong use of the command line (exit code 2, like clap's own usage errors).
+    Usage(String),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage(_) => 2,
+            CliError::Core(_) => 1,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            CliError::Usage(_) => "usage",
+            CliError::Core(e) => e.code(),
+        }
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CliError::Core(e) => e.fmt(f),
+            CliError::Usage(message) => f.write_str(message),
+        }
+    }
+}
+
+impl From<Error> for CliError {
+    fn from(e: Error) -> Self {
+        CliError::Core(e)
+    }
+}
+
+pub type CliResult<T> = Result<T, CliError>;
+
+pub fn home(explicit: Option<&Path>) -> CliResult<PathBuf> {
+    match explicit {
+        Some(dir) => Ok(dir.to_path_buf()),
+        None => Ok(default_home()?),
+    }
+}
+
+/// Opens the existing vault; `None` when there is none yet.
+pub fn open_existing(home: &Path) -> CliResult<Option<Vault>> {
+    match Vault::open_existing(home, Box::new(OsKeyring))? {
+        Opened::Vault(vault) => Ok(Some(vault)),
+        Opened::Missing(_) => Ok(None),
+    }
+}
+
+/// Opens the vault, or explains how to create one.
+pub fn open_required(home: &Path) -> CliResult<Vault> {
+    open_existing(home)?.ok_or_else(|| {
+        CliError::Core(Error::NotFound(format!(
+            "no vault in {} yet: create one with `agent-secrets project create NAME`",
+            home.display()
+        )))
+    })
+}
+
+/// Opens the vault, creating it (and its keyring key) on first use.
+pub fn open_or_create(home: &Path) -> CliResult<(Vault, bool)> {
+    match open_existing(home)? {
+        Some(vault) => Ok((vault, false)),
+        None => Ok((Vault::open(home, Box::new(OsKeyring))?, true)),
+    }
+}
+
+/// The project named by `--project`, or the only project of the vault.
+pub fn project(vault: &Vault, name: Option<&str>) -> CliResult<ProjectSummary> {
+    if let Some(name) = name {
+        return Ok(vault.find_project(name)?);
+    }
+    let mut projects = vault.list_projects()?;
+    match projects.len() {
+        1 => Ok(projects.remove(0)),
+        0 => Err(CliError::Core(Error::NotFound(
+            "this vault has no project yet: create one with `agent-secrets project create NAME`"
+                .into(),
+        ))),
+        _ => Err(CliError::Usage(format!(
+            "this vault has {} projects; choose one with --project ({})",
+            projects.len(),
+            projects
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
