@@ -3,25 +3,29 @@ import type { CopyReceipt } from "../../ipc/types";
 
 /** How long "0 s" stays on screen before the toast goes away. */
 const CLOSE_DELAY_MS = 1000;
+const TICK_MS = 250;
 
 type CopyToastProps = { receipt: CopyReceipt; onDone: () => void };
 
-/** "Copied NAME — clipboard clears in N s", counting down once a second to 0, then closing. */
+/** "Copied NAME — clipboard clears in N s", counting down to 0 against the clock, then closing. */
 export function CopyToast({ receipt, onDone }: CopyToastProps) {
-  const [remaining, setRemaining] = useState(Math.max(0, Math.round(receipt.clearAfterSeconds)));
+  const [deadline] = useState(() => Date.now() + Math.max(0, receipt.clearAfterSeconds) * 1000);
+  const [now, setNow] = useState(() => Date.now());
   const onDoneRef = useRef(onDone);
   useEffect(() => {
     onDoneRef.current = onDone;
   });
 
   useEffect(() => {
-    if (remaining <= 0) {
-      const timer = window.setTimeout(() => onDoneRef.current(), CLOSE_DELAY_MS);
-      return () => window.clearTimeout(timer);
-    }
-    const timer = window.setTimeout(() => setRemaining((seconds) => seconds - 1), 1000);
-    return () => window.clearTimeout(timer);
-  }, [remaining]);
+    const timer = window.setInterval(() => {
+      const current = Date.now();
+      setNow(current);
+      if (current >= deadline + CLOSE_DELAY_MS) onDoneRef.current();
+    }, TICK_MS);
+    return () => window.clearInterval(timer);
+  }, [deadline]);
+
+  const remaining = Math.max(0, Math.ceil((deadline - now) / 1000));
 
   return (
     <div className="toast" data-testid="toast">

@@ -1,0 +1,161 @@
+// An in-memory stand-in for the Rust back end, installed with mockIPC.
+// It records every call so tests can check the exact payloads the UI sends.
+import { mockIPC } from "@tauri-apps/api/mocks";
+import type {
+  AppError,
+  CopyReceipt,
+  Environment,
+  NewSecret,
+  ProjectSummary,
+  SecretRow,
+  SecretUpdate,
+  VaultStatus,
+} from "../ipc/types";
+
+export type Call = { cmd: string; args: Record<string, unknown> };
+
+export type FakeSecret = SecretRow & {
+  /** Default value and per-environment overrides; the fake resolves like the core does. */
+  values: { default: string | null } & Record<string, string | null>;
+};
+
+type Handler = (args: Record<string, unknown>) => unknown;
+
+export type FakeBackend = {
+  calls: Call[];
+  status: VaultStatus;
+  project: ProjectSummary;
+  environments: Environment[];
+  secrets: FakeSecret[];
+  recoveryKey: string;
+  clipboardClearSeconds: number;
+  /** Replace one command's behaviour (throw an AppError to reject). */
+  override: (cmd: string, handler: Handler) => void;
+  callsTo: (cmd: string) => Call[];
+};
+
+export const PROJECT_ID = "p-1";
+export const DEV = "env-dev";
+export const PROD = "env-prod";
+
+export function appError(code: AppError["code"], message: string, field: AppError["field"] = null): AppError {
+  return { code, message, field };
+}
+
+let nextId = 100;
+
+export function fakeSecret(
+  name: string,
+  options: Partial<Pick<SecretRow, "visibility" | "updatedAt" | "overriddenIn" | "missingIn">> & {
+    value?: string | null;
+    overrides?: Record<string, string>;
+  } = {},
+): FakeSecret {
+  const value = options.value === undefined ? `${name.toLowerCase()}-value` : options.value;
+  const overrides = options.overrides ?? {};
+  return {
+    id: `s-${nextId++}`,
+    name,
+    visibility: options.visibility ?? "masked",
+    hasDefault: value !== null,
+    overriddenIn: options.overriddenIn ?? Object.keys(overrides),
+    missingIn: options.missingIn ?? (value === null ? [DEV, PROD].filter((env) => !(env in overrides)) : []),
+    updatedAt: options.updatedAt ?? Date.now() - 120_000,
+    values: { default: value, ...overrides },
+  };
+}
+
+function row(secret: FakeSecret): SecretRow {
+  const { values: _values, ...rest } = secret;
+  return rest;
+}
+
+export function installFakeBackend(
+  setup: Partial<Pick<FakeBackend, "status" | "secrets" | "environments" | "recoveryKey" | "clipboardClearSeconds">> = {},
+): FakeBackend {
+  const overrides = new Map<string, Handler>();
+  const backend: FakeBackend = {
+    calls: [],
+    status: setup.status ?? { vaultId: "v-1", dataDir: "/tmp/vault", lock: null, recoveryKeyPending: false },
+    project: { id: PROJECT_ID, name: "Support Agent", secretCount: 0, updatedAt: Date.now() },
+    environments: setup.environments ?? [
+      { id: DEV, name: "Development", kind: "development" },
+      { id: PROD, name: "Production", kind: "production" },
+    ],
+    secrets: setup.secrets ?? [],
+    recoveryKey: setup.recoveryKey ?? "AS1-ABCD-EFGH-IJKL-MNOP-QRST-UVWX",
+    clipboardClearSeconds: setup.clipboardClearSeconds ?? 30,
+    override: (cmd, handler) => overrides.set(cmd, handler),
+    callsTo: (cmd) => backend.calls.filter((call) => call.cmd === cmd),
+  };
+
+  const find = (id: unknown): FakeSecret => {
+    const secret = backend.secrets.find((candidate) => candidate.id === id);
+    if (!secret) throw appError("not_found", "No such secret");
+    return secret;
+  };
+
+  const handlers: Record<string, Handler> = {
+    vault_status: () => backend.status,
+    recovery_key_show: () => backend.recoveryKey,
+    recovery_key_confirm: () => {
+      backend.status = { ...backend.status, recoveryKeyPending: false };
+      return backend.status;
+    },
+    recovery_restore: ({ recoveryKey }) => {
+      if (recoveryKey !== backend.recoveryKey) {
+        throw appError("invalid", "That recovery key does not open this vault.", "recovery_key");
+      }
+      backend.status = { ...backend.status, lock: null };
+      return backend.status;
+    },
+    project_list: () => [{ ...backend.project, secretCount: backend.secrets.length }],
+    environment_list: () => backend.environments,
+    secret_list: () => backend.secrets.map(row),
+    secret_create: ({ input }) => {
+      const { name, value, visibility } = input as NewSecret;
+      if (backend.secrets.some((secret) => secret.name === name)) {
+        throw appError("conflict", `A secret named ${name} already exists`, "name");
+      }
+      const created = fakeSecret(name, { value, visibility, updatedAt: Date.now() });
+      backend.secrets.push(created);
+      return row(created);
+    },
+    secret_update: ({ secretId, input }) => {
+      const secret = find(secretId);
+      const update = input as SecretUpdate;
+      if (update.value !== null) secret.values.default = update.value;
+      if (update.visibility !== null) secret.visibility = update.visibility;
+      secret.updatedAt = Date.now();
+      return row(secret);
+    },
+    secret_delete: ({ secretId }) => {
+      find(secretId);
+      backend.secrets = backend.secrets.filter((secret) => secret.id !== secretId);
+      return null;
+    },
+    secret_reveal: ({ secretId, environmentId }) => {
+      const secret = find(secretId);
+      if (secret.visibility === "restricted") throw appError("restricted", "Restricted values are never revealed");
+      const value = secret.values[environmentId as string] ?? secret.values.default;
+      if (value === null || value === undefined) throw appError("not_found", "No value in this environment");
+      return value;
+    },
+    secret_copy: ({ secretId }): CopyReceipt => {
+      const secret = find(secretId);
+      if (secret.visibility === "restricted") throw appError("restricted", "Restricted secrets cannot be copied");
+      return { secretName: secret.name, clearAfterSeconds: backend.clipboardClearSeconds };
+    },
+    settings_get: () => ({ clipboardClearSeconds: backend.clipboardClearSeconds }),
+  };
+
+  mockIPC((cmd, payload) => {
+    const args = (payload ?? {}) as Record<string, unknown>;
+    backend.calls.push({ cmd, args });
+    const handler = overrides.get(cmd) ?? handlers[cmd];
+    if (!handler) throw appError("internal", `Unknown command ${cmd}`);
+    return handler(args);
+  });
+
+  return backend;
+}
