@@ -10,7 +10,7 @@ import { VisibilityChoice } from "./VisibilityChoice";
 
 export const KEEP_VALUE_PLACEHOLDER = "Leave empty to keep the current value";
 export const UNRESTRICT_NOTE =
-  "To make this secret Masked, enter a new value. The current value stays Restricted and is never shown.";
+  "To make this secret Masked, enter a new value. The current Restricted value is replaced, never shown.";
 
 type EditSecretDialogProps = {
   projectId: string;

@@ -32,14 +32,16 @@ export const SecretTableRow = memo(function SecretTableRow({
   return (
     <tr className="secret-row" data-testid="secret-row" data-name={secret.name}>
       <td className="secret-name-cell">
-        <span className="secret-name mono" title={secret.name}>
-          {secret.name}
-        </span>
-        {missing.length > 0 && (
-          <span className="missing-marker" title={`No value in ${missing.join(", ")}`}>
-            Missing in {missing.join(", ")}
+        <div className="secret-name-line">
+          <span className="secret-name mono" title={secret.name}>
+            {secret.name}
           </span>
-        )}
+          {missing.length > 0 && (
+            <span className="missing-marker" title={`No value in ${missing.join(", ")}`}>
+              Missing in {missing.join(", ")}
+            </span>
+          )}
+        </div>
       </td>
       <SecretValueCell
         key={`${environmentId}:${secret.updatedAt}`}
