@@ -81,7 +81,8 @@ export function SecretsPage({ project, environments, environmentId, onEnvironmen
 
   async function closeAndRefresh() {
     setDialog(null);
-    await refresh();
+    const failed = await refresh();
+    if (failed) toasts.showError(`Could not refresh the list: ${failed.message}`);
     // A deleted row took the focused ⋮ button with it; land somewhere useful.
     if (document.activeElement === document.body) searchRef.current?.focus();
   }

@@ -7,7 +7,8 @@ export type SecretList = {
   /** null until the first load finishes. */
   secrets: SecretRow[] | null;
   error: AppError | null;
-  refresh: () => Promise<void>;
+  /** Loads the list again; resolves to the error if that failed (the old rows stay). */
+  refresh: () => Promise<AppError | null>;
 };
 
 /** The project's secrets, loaded once and again on `refresh()`. */
@@ -15,13 +16,16 @@ export function useSecretList(projectId: string): SecretList {
   const [secrets, setSecrets] = useState<SecretRow[] | null>(null);
   const [error, setError] = useState<AppError | null>(null);
 
-  const refresh = useCallback(async () => {
+  const refresh = useCallback(async (): Promise<AppError | null> => {
     try {
       const rows = await secretList(projectId);
       setSecrets(rows);
       setError(null);
+      return null;
     } catch (caught) {
-      setError(toAppError(caught));
+      const appError = toAppError(caught);
+      setError(appError);
+      return appError;
     }
   }, [projectId]);
 
