@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs a command inside a private, throwaway desktop session, so that tests never touch the
+# user's own display, clipboard or keyring:
+#   - a virtual X server (Xvfb, 1280x1024x24) with its own clipboard,
+#   - a private D-Bus session bus,
+#   - a real gnome-keyring Secret Service on that bus, unlocked with a test password, keeping
+#     its files in a temporary XDG_DATA_HOME (removed afterwards).
+#
+#   scripts/headless-session.sh cargo test -p agent-secrets-e2e -- --test-threads=1
+set -euo pipefail
+
+if (($# == 0)); then
+  echo "usage: $0 COMMAND [ARGS...]" >&2
+  exit 2
+fi
+
+for tool in xvfb-run dbus-run-session gnome-keyring-daemon; do
+  command -v "$tool" >/dev/null 2>&1 || {
+    echo "headless-session: '$tool' is missing: run scripts/install-deps.sh first." >&2
+    exit 1
+  }
+done
+
+session_dir="$(mktemp -d "${TMPDIR:-/tmp}/agent-secrets-session.XXXXXX")"
+cleanup() { rm -rf "$session_dir"; }
+trap cleanup EXIT
+mkdir -m 700 "$session_dir/data" "$session_dir/runtime"
+
+# The keyring's files and its control socket live in the throwaway directory.
+export XDG_DATA_HOME="$session_dir/data"
+export XDG_RUNTIME_DIR="$session_dir/runtime"
+export AGENT_SECRETS_HEADLESS_SESSION=1
+unset DISPLAY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
+
+# dbus-run-session warns "Failed to set fd limit" when not allowed to raise it: harmless, hidden.
+xvfb-run -a -s "-screen 0 1280x1024x24" \
+  dbus-run-session -- bash -c '
+    set -euo pipefail
+    eval "$(printf test | gnome-keyring-daemon --unlock --components=secrets)"
+    export GNOME_KEYRING_CONTROL
+    exec "$@"' headless-session "$@" \
+  2> >(grep -v --line-buffered "Failed to set fd limit" >&2)
