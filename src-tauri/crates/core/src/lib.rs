@@ -13,6 +13,7 @@ pub mod model;
 pub mod names;
 mod projects;
 pub mod recovery;
+pub mod reference;
 mod schema;
 mod secrets;
 pub mod settings;

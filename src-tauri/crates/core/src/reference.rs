@@ -1,0 +1,551 @@
+//! `{NAME}` references: the one parser used by steps, `inject` and anything else that renders
+//! text with secret and variable values.
+//!
+//! Grammar: `{NAME}`, NAME matching `^[A-Za-z_][A-Za-z0-9_]{0,127}$` (the name rule of
+//! `names`), is a reference. `\{` is a literal `{`. Any other `{` — a JSON body `{"a":1}`,
+//! `{ x }`, `{}` — is literal text. A backslash anywhere else is literal too.
+//!
+//! Rendering never leaves a reference silently unresolved: an unknown name or a secret without
+//! a value in the environment is an error carrying the reference's position.
+
+use crate::model::{Variable, Visibility};
+use crate::secrets::Resolution;
+use crate::SecretString;
+use secrecy::ExposeSecret;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::ops::Range;
+
+/// Longest name a reference can carry; the same limit as secret and variable names.
+const MAX_NAME_LEN: usize = 128;
+
+/// A run of a parsed text: literal text, or a reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// Text copied as it is. An escaped brace `\{` starts a literal segment with the bare `{`.
+    Literal(&'a str),
+    Reference(Reference<'a>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference<'a> {
+    pub name: &'a str,
+    /// Byte range of `{NAME}` in the source, braces included.
+    pub span: Range<usize>,
+}
+
+/// A parsed text: its segments, in order, borrowing from the source.
+#[derive(Debug, Clone)]
+pub struct Template<'a> {
+    source: &'a str,
+    segments: Vec<Segment<'a>>,
+}
+
+/// Where a reference stands in its text: byte offset, and 1-based line and column (in
+/// characters) for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    fn of(source: &str, offset: usize) -> Position {
+        let before = &source[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            offset,
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {} (byte {})",
+            self.line, self.column, self.offset
+        )
+    }
+}
+
+/// Why a reference did not resolve. Names and places only, never values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReferenceError {
+    UnknownName {
+        name: String,
+        at: Position,
+    },
+    MissingValue {
+        name: String,
+        environment: String,
+        at: Position,
+    },
+}
+
+impl fmt::Display for ReferenceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReferenceError::UnknownName { name, at } => write!(
+                f,
+                "{{{name}}} at {at}: this project has no secret or variable named {name}"
+            ),
+            ReferenceError::MissingValue {
+                name,
+                environment,
+                at,
+            } => write!(
+                f,
+                "{{{name}}} at {at}: secret {name} has no value in {environment} (no override and no default)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReferenceError {}
+
+/// What a name stands for when rendering.
+#[derive(Clone, Copy)]
+pub enum Binding<'v> {
+    Variable(&'v str),
+    Secret {
+        value: &'v SecretString,
+        visibility: Visibility,
+    },
+    /// A secret with neither an override nor a default in the environment.
+    MissingSecret,
+}
+
+/// The names a text may refer to: a project's secrets resolved for one environment and its
+/// variables (secrets and variables share one namespace).
+pub struct Bindings<'v> {
+    environment: &'v str,
+    entries: HashMap<&'v str, Binding<'v>>,
+}
+
+impl<'v> Bindings<'v> {
+    pub fn new(resolution: &'v Resolution, variables: &'v [Variable]) -> Bindings<'v> {
+        let mut entries = HashMap::new();
+        for variable in variables {
+            entries.insert(variable.name.as_str(), Binding::Variable(&variable.value));
+        }
+        // The vault keeps the namespace unique; should a name ever be both, the secret wins.
+        for name in &resolution.missing {
+            entries.insert(name.as_str(), Binding::MissingSecret);
+        }
+        for secret in &resolution.values {
+            entries.insert(
+                secret.name.as_str(),
+                Binding::Secret {
+                    value: &secret.value,
+                    visibility: secret.visibility,
+                },
+            );
+        }
+        Bindings {
+            environment: &resolution.environment.name,
+            entries,
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<Binding<'v>> {
+        self.entries.get(name).copied()
+    }
+
+    pub fn environment(&self) -> &str {
+        self.environment
+    }
+}
+
+/// Parses `source` into literal and reference segments. Never fails: whatever is not a
+/// reference is literal text.
+pub fn parse(source: &str) -> Template<'_> {
+    let bytes = source.as_bytes();
+    let mut segments = Vec::new();
+    let mut literal_start = 0;
+    let mut cursor = 0;
+    while let Some(found) = bytes[cursor..].iter().position(|&b| b == b'{') {
+        let brace = cursor + found;
+        cursor = brace + 1;
+        if brace > literal_start && bytes[brace - 1] == b'\\' {
+            // `\{`: drop the backslash; the brace opens the next literal run.
+            push_literal(&mut segments, &source[literal_start..brace - 1]);
+            literal_start = brace;
+            continue;
+        }
+        let name_len = name_len(&bytes[brace + 1..]);
+        if name_len > 0 && bytes.get(brace + 1 + name_len) == Some(&b'}') {
+            push_literal(&mut segments, &source[literal_start..brace]);
+            let end = brace + name_len + 2;
+            segments.push(Segment::Reference(Reference {
+                name: &source[brace + 1..end - 1],
+                span: brace..end,
+            }));
+            literal_start = end;
+            cursor = end;
+        }
+    }
+    push_literal(&mut segments, &source[literal_start..]);
+    Template { source, segments }
+}
+
+/// Makes `text` render back to itself: every `{` becomes `\{`.
+pub fn escape(text: &str) -> String {
+    text.replace('{', "\\{")
+}
+
+fn push_literal<'a>(segments: &mut Vec<Segment<'a>>, text: &'a str) {
+    if !text.is_empty() {
+        segments.push(Segment::Literal(text));
+    }
+}
+
+/// Length of the name at the start of `bytes`, or 0 when none (or one longer than allowed).
+fn name_len(bytes: &[u8]) -> usize {
+    match bytes.first() {
+        Some(b) if b.is_ascii_alphabetic() || *b == b'_' => {}
+        _ => return 0,
+    }
+    let len = bytes
+        .iter()
+        .take(MAX_NAME_LEN + 1)
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+        .count();
+    if len > MAX_NAME_LEN {
+        0
+    } else {
+        len
+    }
+}
+
+impl<'a> Template<'a> {
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    pub fn segments(&self) -> &[Segment<'a>] {
+        &self.segments
+    }
+
+    /// Every reference, in order of appearance (a name used twice appears twice).
+    pub fn references(&self) -> impl Iterator<Item = &Reference<'a>> {
+        self.segments.iter().filter_map(|segment| match segment {
+            Segment::Reference(reference) => Some(reference),
+            Segment::Literal(_) => None,
+        })
+    }
+
+    /// The distinct names the text refers to, sorted.
+    pub fn names(&self) -> BTreeSet<&'a str> {
+        self.references().map(|reference| reference.name).collect()
+    }
+
+    /// The referenced names bound to Restricted secrets, sorted: a caller decides from this
+    /// whether the rendered text may be shown.
+    pub fn restricted_names(&self, bindings: &Bindings<'_>) -> BTreeSet<&'a str> {
+        self.names()
+            .into_iter()
+            .filter(|name| {
+                matches!(
+                    bindings.get(name),
+                    Some(Binding::Secret {
+                        visibility: Visibility::Restricted,
+                        ..
+                    })
+                )
+            })
+            .collect()
+    }
+
+    /// The text with every reference replaced by its value, or every reference that does not
+    /// resolve (in order of appearance).
+    pub fn render(&self, bindings: &Bindings<'_>) -> Result<SecretString, Vec<ReferenceError>> {
+        let mut errors = Vec::new();
+        let mut out = zeroize::Zeroizing::new(String::with_capacity(self.source.len()));
+        for segment in &self.segments {
+            match segment {
+                Segment::Literal(text) => out.push_str(text),
+                Segment::Reference(reference) => match bindings.get(reference.name) {
+                    Some(Binding::Variable(value)) => out.push_str(value),
+                    Some(Binding::Secret { value, .. }) => out.push_str(value.expose_secret()),
+                    Some(Binding::MissingSecret) => errors.push(ReferenceError::MissingValue {
+                        name: reference.name.to_owned(),
+                        environment: bindings.environment.to_owned(),
+                        at: Position::of(self.source, reference.span.start),
+                    }),
+                    None => errors.push(ReferenceError::UnknownName {
+                        name: reference.name.to_owned(),
+                        at: Position::of(self.source, reference.span.start),
+                    }),
+                },
+            }
+        }
+        if errors.is_empty() {
+            Ok(SecretString::from(out.as_str()))
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Environment, EnvironmentKind};
+    use crate::secrets::ResolvedSecret;
+    use proptest::prelude::*;
+    use uuid::Uuid;
+
+    fn resolution(secrets: &[(&str, Visibility, &str)], missing: &[&str]) -> Resolution {
+        Resolution {
+            environment: Environment {
+                id: Uuid::nil(),
+                name: "Production".into(),
+                kind: EnvironmentKind::Production,
+            },
+            values: secrets
+                .iter()
+                .map(|(name, visibility, value)| ResolvedSecret {
+                    name: (*name).into(),
+                    visibility: *visibility,
+                    value: SecretString::from(*value),
+                })
+                .collect(),
+            missing: missing.iter().map(|name| (*name).into()).collect(),
+        }
+    }
+
+    fn variables(pairs: &[(&str, &str)]) -> Vec<Variable> {
+        pairs
+            .iter()
+            .map(|(name, value)| Variable {
+                name: (*name).into(),
+                value: (*value).into(),
+            })
+            .collect()
+    }
+
+    fn render(source: &str, bindings: &Bindings<'_>) -> Result<String, Vec<ReferenceError>> {
+        parse(source)
+            .render(bindings)
+            .map(|text| text.expose_secret().to_owned())
+    }
+
+    fn render_plain(source: &str) -> Result<String, Vec<ReferenceError>> {
+        let empty = resolution(&[], &[]);
+        render(source, &Bindings::new(&empty, &[]))
+    }
+
+    #[test]
+    fn splits_literals_and_references() {
+        let template = parse("Bearer {API_KEY} at {BASE_URL}/v1");
+        assert_eq!(
+            template.segments(),
+            &[
+                Segment::Literal("Bearer "),
+                Segment::Reference(Reference {
+                    name: "API_KEY",
+                    span: 7..16
+                }),
+                Segment::Literal(" at "),
+                Segment::Reference(Reference {
+                    name: "BASE_URL",
+                    span: 20..30
+                }),
+                Segment::Literal("/v1"),
+            ]
+        );
+        assert_eq!(
+            template.names().into_iter().collect::<Vec<_>>(),
+            ["API_KEY", "BASE_URL"]
+        );
+    }
+
+    #[test]
+    fn only_well_formed_names_are_references() {
+        for literal in [
+            "{}",
+            "{ X }",
+            "{X }",
+            "{1X}",
+            "{X-Y}",
+            "{X",
+            "X}",
+            "{\"a\":1}",
+            "{É}",
+            "{{}}",
+        ] {
+            assert_eq!(parse(literal).references().count(), 0, "{literal}");
+            assert_eq!(render_plain(literal).unwrap(), literal);
+        }
+        let longest = format!("{{{}}}", "N".repeat(MAX_NAME_LEN));
+        assert_eq!(parse(&longest).references().count(), 1);
+        let too_long = format!("{{{}}}", "N".repeat(MAX_NAME_LEN + 1));
+        assert_eq!(parse(&too_long).references().count(), 0);
+    }
+
+    #[test]
+    fn nested_braces_hold_the_inner_reference() {
+        let template = parse("{{A}}");
+        let names: Vec<_> = template.references().map(|r| r.name).collect();
+        assert_eq!(names, ["A"]);
+    }
+
+    #[test]
+    fn a_backslash_escapes_only_a_brace() {
+        assert_eq!(render_plain(r"\{A}").unwrap(), "{A}");
+        assert_eq!(render_plain(r"\\{A}").unwrap(), r"\{A}");
+        assert_eq!(render_plain(r"C:\path\n").unwrap(), r"C:\path\n");
+        assert_eq!(render_plain(r"\{\{").unwrap(), "{{");
+        assert_eq!(parse(r"\{A}").references().count(), 0);
+    }
+
+    #[test]
+    fn renders_secrets_and_variables() {
+        let resolved = resolution(
+            &[
+                ("TOKEN", Visibility::Restricted, "s3cr3t"),
+                ("USER", Visibility::Masked, "bob"),
+            ],
+            &[],
+        );
+        let vars = variables(&[("BASE_URL", "https://api.example")]);
+        let bindings = Bindings::new(&resolved, &vars);
+        assert_eq!(
+            render(r#"{"u":"{USER}","t":"{TOKEN}"} {BASE_URL}"#, &bindings).unwrap(),
+            r#"{"u":"bob","t":"s3cr3t"} https://api.example"#
+        );
+        let template = parse("{USER} {TOKEN} {BASE_URL}");
+        assert_eq!(
+            template
+                .restricted_names(&bindings)
+                .into_iter()
+                .collect::<Vec<_>>(),
+            ["TOKEN"]
+        );
+    }
+
+    #[test]
+    fn every_unresolved_reference_is_reported_with_its_position() {
+        let resolved = resolution(&[("OK", Visibility::Masked, "v")], &["DB_PASSWORD"]);
+        let bindings = Bindings::new(&resolved, &[]);
+        let errors = render("{OK}\n  x {NOPE} {DB_PASSWORD}\né{NOPE}", &bindings).unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                ReferenceError::UnknownName {
+                    name: "NOPE".into(),
+                    at: Position {
+                        offset: 9,
+                        line: 2,
+                        column: 5
+                    }
+                },
+                ReferenceError::MissingValue {
+                    name: "DB_PASSWORD".into(),
+                    environment: "Production".into(),
+                    at: Position {
+                        offset: 16,
+                        line: 2,
+                        column: 12
+                    }
+                },
+                ReferenceError::UnknownName {
+                    name: "NOPE".into(),
+                    at: Position {
+                        offset: 32, // é is two bytes, one column
+                        line: 3,
+                        column: 2
+                    }
+                },
+            ]
+        );
+        assert_eq!(
+            errors[1].to_string(),
+            "{DB_PASSWORD} at line 2, column 12 (byte 16): secret DB_PASSWORD has no value in \
+             Production (no override and no default)"
+        );
+    }
+
+    #[test]
+    fn errors_never_carry_values() {
+        let resolved = resolution(&[("KEY", Visibility::Masked, "VALUE-123")], &["GONE"]);
+        let bindings = Bindings::new(&resolved, &[]);
+        let errors = render("{KEY} {GONE} {UNKNOWN}", &bindings).unwrap_err();
+        for error in errors {
+            assert!(!format!("{error} {error:?}").contains("VALUE-123"));
+        }
+    }
+
+    fn json_value() -> impl Strategy<Value = serde_json::Value> {
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<i64>().prop_map(serde_json::Value::from),
+            "[a-zA-Z0-9 _:/.-]{0,12}".prop_map(serde_json::Value::from),
+        ];
+        leaf.prop_recursive(4, 32, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::from),
+                prop::collection::btree_map("[a-zA-Z_][a-zA-Z0-9_]{0,8}", inner, 0..6)
+                    .prop_map(|map| serde_json::Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(source in any::<String>()) {
+            let resolved = resolution(&[("A", Visibility::Masked, "x")], &["B"]);
+            let bindings = Bindings::new(&resolved, &[]);
+            let template = parse(&source);
+            let _ = template.render(&bindings);
+            let _ = template.restricted_names(&bindings);
+        }
+
+        #[test]
+        fn never_panics_on_brace_heavy_text(source in r"[{}\\AB_1 \n\x22é]{0,64}") {
+            let resolved = resolution(&[("A", Visibility::Masked, "x")], &["B"]);
+            let bindings = Bindings::new(&resolved, &[]);
+            let template = parse(&source);
+            for reference in template.references() {
+                prop_assert_eq!(&source[reference.span.clone()], format!("{{{}}}", reference.name));
+            }
+            let _ = template.render(&bindings);
+        }
+
+        #[test]
+        fn text_without_a_brace_renders_unchanged(source in "[^{]*") {
+            prop_assert_eq!(render_plain(&source).unwrap(), source);
+        }
+
+        #[test]
+        fn escaped_text_renders_back_to_itself(text in r"([{}\\A_ ]|\PC){0,64}") {
+            prop_assert_eq!(render_plain(&escape(&text)).unwrap(), text);
+        }
+
+        #[test]
+        fn escaped_text_has_no_references(text in any::<String>()) {
+            prop_assert_eq!(parse(&escape(&text)).references().count(), 0);
+        }
+
+        #[test]
+        fn json_bodies_are_untouched(value in json_value(), pretty in any::<bool>()) {
+            let body = if pretty {
+                serde_json::to_string_pretty(&value).unwrap()
+            } else {
+                serde_json::to_string(&value).unwrap()
+            };
+            prop_assert_eq!(render_plain(&body).unwrap(), body);
+        }
+
+        #[test]
+        fn a_reference_name_is_exactly_a_valid_secret_name(name in r"[A-Za-z0-9_\-é ]{0,130}") {
+            let is_reference = parse(&format!("{{{name}}}")).references().count() == 1;
+            prop_assert_eq!(is_reference, crate::names::check_secret_name(&name).is_ok());
+        }
+    }
+}
