@@ -201,7 +201,8 @@ mod tests {
         fn round_trip(plaintext in proptest::collection::vec(any::<u8>(), 0..2048), aad in proptest::collection::vec(any::<u8>(), 0..64)) {
             let key = Key::random();
             let blob = seal(&key, &aad, &plaintext);
-            prop_assert_eq!(open(&key, &aad, &blob).unwrap().as_slice(), plaintext.as_slice());
+            let opened = open(&key, &aad, &blob).unwrap();
+            prop_assert_eq!(opened.as_slice(), plaintext.as_slice());
         }
 
         #[test]

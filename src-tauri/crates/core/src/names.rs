@@ -116,7 +116,8 @@ mod tests {
             odd in "[^A-Za-z0-9_]",
             tail in "[A-Za-z0-9_]{0,20}",
         ) {
-            prop_assert!(check_secret_name(&format!("{head}{odd}{tail}")).is_err());
+            let name = format!("{head}{odd}{tail}");
+            prop_assert!(check_secret_name(&name).is_err());
         }
     }
 }

@@ -12,6 +12,7 @@ use secrecy::ExposeSecret;
 use std::collections::HashMap;
 use uuid::Uuid;
 
+#[derive(Debug)]
 pub struct NewSecret {
     pub name: String,
     /// `None` creates a secret that needs a value (its default is missing).
@@ -19,7 +20,7 @@ pub struct NewSecret {
     pub visibility: Visibility,
 }
 
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct SecretUpdate {
     /// `None` keeps the current default value.
     pub value: Option<SecretString>,
@@ -28,6 +29,7 @@ pub struct SecretUpdate {
 }
 
 /// One change in a batch of overrides for an environment (`apply_overrides`).
+#[derive(Debug)]
 pub enum OverrideEdit {
     Set { secret: Uuid, value: SecretString },
     Remove { secret: Uuid },
