@@ -1,0 +1,28 @@
+//! Declares every app command, so that each one needs an explicit permission
+//! (`allow-<command>`, granted to the main window in capabilities/main.json).
+//! Keep this list, capabilities/main.json and `generate_handler!` in src/lib.rs in step:
+//! tests/command_registry.rs checks that they agree.
+
+const COMMANDS: &[&str] = &[
+    "vault_status",
+    "recovery_key_show",
+    "recovery_key_confirm",
+    "recovery_restore",
+    "project_list",
+    "environment_list",
+    "secret_list",
+    "secret_create",
+    "secret_update",
+    "secret_delete",
+    "secret_reveal",
+    "secret_copy",
+    "settings_get",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed (see the message above)");
+}

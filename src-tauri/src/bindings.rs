@@ -1,0 +1,51 @@
+//! The TypeScript side of the IPC: every DTO the commands take or return, from the core and from
+//! the shell, written with ts-rs into one file, ui/src/ipc/types.ts (committed).
+//! tests/bindings.rs fails when that file is stale; `UPDATE_BINDINGS=1` rewrites it.
+
+use crate::dto::{CopyReceipt, NewSecretInput, SecretUpdateInput};
+use crate::error::{CommandError, ErrorCode, ErrorField};
+use agent_secrets_core::{
+    Environment, EnvironmentKind, LockInfo, ProjectSummary, SecretRow, Settings, VaultStatus,
+    Visibility,
+};
+use ts_rs::TS;
+
+/// The file's path relative to the src-tauri directory.
+pub const TYPES_FILE: &str = "../ui/src/ipc/types.ts";
+
+const HEADER: &str = "\
+// Data shapes exchanged with the Rust back end.
+// GENERATED from the Rust types by ts-rs: do not edit by hand. To regenerate, run
+//   UPDATE_BINDINGS=1 cargo test -p agent-secrets-desktop --test bindings
+";
+
+/// The whole text of ui/src/ipc/types.ts.
+pub fn typescript() -> String {
+    let declarations = [
+        Visibility::decl(),
+        EnvironmentKind::decl(),
+        ErrorCode::decl(),
+        ErrorField::decl(),
+        CommandError::decl(),
+        LockInfo::decl(),
+        VaultStatus::decl(),
+        ProjectSummary::decl(),
+        Environment::decl(),
+        SecretRow::decl(),
+        NewSecretInput::decl(),
+        SecretUpdateInput::decl(),
+        CopyReceipt::decl(),
+        Settings::decl(),
+    ];
+    let mut out = String::from(HEADER);
+    for declaration in declarations {
+        out.push('\n');
+        out.push_str("export ");
+        // ts-rs leaves a space before each field's doc comment; no trailing blanks in the file.
+        for line in declaration.trim().lines() {
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}

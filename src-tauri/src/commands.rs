@@ -1,0 +1,121 @@
+//! The `#[tauri::command]`s: each takes its arguments from the web view (camelCase names) and
+//! hands them to its body in `api`. Every one is declared in build.rs and granted in
+//! capabilities/main.json. They are `async` so that they run off the UI thread (a keyring
+//! prompt must not freeze the window).
+
+use crate::api;
+use crate::dto::{CopyReceipt, NewSecretInput, SecretUpdateInput};
+use crate::error::CommandResult;
+use crate::state::AppState;
+use agent_secrets_core::{Environment, ProjectSummary, SecretRow, Settings, VaultStatus};
+use tauri::State;
+use zeroize::Zeroizing;
+
+#[tauri::command]
+pub async fn vault_status(state: State<'_, AppState>) -> CommandResult<VaultStatus> {
+    api::vault_status(state.vault.get_or_retry()?)
+}
+
+#[tauri::command]
+pub async fn recovery_key_show(state: State<'_, AppState>) -> CommandResult<String> {
+    api::recovery_key_show(state.vault.get()?)
+}
+
+#[tauri::command]
+pub async fn recovery_key_confirm(state: State<'_, AppState>) -> CommandResult<VaultStatus> {
+    api::recovery_key_confirm(state.vault.get()?)
+}
+
+#[tauri::command]
+pub async fn recovery_restore(
+    state: State<'_, AppState>,
+    recovery_key: String,
+) -> CommandResult<VaultStatus> {
+    let recovery_key = Zeroizing::new(recovery_key);
+    api::recovery_restore(state.vault.get()?, &recovery_key)
+}
+
+#[tauri::command]
+pub async fn project_list(state: State<'_, AppState>) -> CommandResult<Vec<ProjectSummary>> {
+    api::project_list(state.vault.get()?)
+}
+
+#[tauri::command]
+pub async fn environment_list(
+    state: State<'_, AppState>,
+    project_id: String,
+) -> CommandResult<Vec<Environment>> {
+    api::environment_list(state.vault.get()?, &project_id)
+}
+
+#[tauri::command]
+pub async fn secret_list(
+    state: State<'_, AppState>,
+    project_id: String,
+) -> CommandResult<Vec<SecretRow>> {
+    api::secret_list(state.vault.get()?, &project_id)
+}
+
+#[tauri::command]
+pub async fn secret_create(
+    state: State<'_, AppState>,
+    project_id: String,
+    input: NewSecretInput,
+) -> CommandResult<SecretRow> {
+    api::secret_create(state.vault.get()?, &project_id, input)
+}
+
+#[tauri::command]
+pub async fn secret_update(
+    state: State<'_, AppState>,
+    project_id: String,
+    secret_id: String,
+    input: SecretUpdateInput,
+) -> CommandResult<SecretRow> {
+    api::secret_update(state.vault.get()?, &project_id, &secret_id, input)
+}
+
+#[tauri::command]
+pub async fn secret_delete(
+    state: State<'_, AppState>,
+    project_id: String,
+    secret_id: String,
+) -> CommandResult<()> {
+    api::secret_delete(state.vault.get()?, &project_id, &secret_id)
+}
+
+#[tauri::command]
+pub async fn secret_reveal(
+    state: State<'_, AppState>,
+    project_id: String,
+    secret_id: String,
+    environment_id: Option<String>,
+) -> CommandResult<String> {
+    api::secret_reveal(
+        state.vault.get()?,
+        &project_id,
+        &secret_id,
+        environment_id.as_deref(),
+    )
+}
+
+#[tauri::command]
+pub async fn secret_copy(
+    state: State<'_, AppState>,
+    project_id: String,
+    secret_id: String,
+    environment_id: Option<String>,
+) -> CommandResult<CopyReceipt> {
+    api::secret_copy(
+        state.vault.get()?,
+        &state.clipboard,
+        &project_id,
+        &secret_id,
+        environment_id.as_deref(),
+    )
+}
+
+#[tauri::command]
+pub async fn settings_get(state: State<'_, AppState>) -> CommandResult<Settings> {
+    api::settings_get(state.vault.get()?)
+}
