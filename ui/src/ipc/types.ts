@@ -1,5 +1,6 @@
 // Data shapes exchanged with the Rust back end.
-// This file will be regenerated from Rust (ts-rs); keep exactly these names and shapes.
+// GENERATED from the Rust types by ts-rs: do not edit by hand. To regenerate, run
+//   UPDATE_BINDINGS=1 cargo test -p agent-secrets-desktop --test bindings
 
 export type Visibility = "masked" | "restricted";
 
@@ -15,11 +16,27 @@ export type LockInfo = { code: "key_missing" | "key_mismatch" | "keyring_unavail
 
 export type VaultStatus = { vaultId: string, dataDir: string, lock: LockInfo | null, recoveryKeyPending: boolean, };
 
-export type ProjectSummary = { id: string, name: string, secretCount: number, updatedAt: number, };
+export type ProjectSummary = { id: string, name: string, secretCount: number,
+/**
+ * Unix milliseconds.
+ */
+updatedAt: number, };
 
 export type Environment = { id: string, name: string, kind: EnvironmentKind, };
 
-export type SecretRow = { id: string, name: string, visibility: Visibility, hasDefault: boolean, overriddenIn: Array<string>, missingIn: Array<string>, updatedAt: number, };
+export type SecretRow = { id: string, name: string, visibility: Visibility, hasDefault: boolean,
+/**
+ * Environments with an override of their own.
+ */
+overriddenIn: string[],
+/**
+ * Environments where the value resolves to nothing (no override, no default).
+ */
+missingIn: string[],
+/**
+ * Unix milliseconds.
+ */
+updatedAt: number, };
 
 export type NewSecret = { name: string, value: string, visibility: Visibility, };
 
@@ -27,4 +44,8 @@ export type SecretUpdate = { value: string | null, visibility: Visibility | null
 
 export type CopyReceipt = { secretName: string, clearAfterSeconds: number, };
 
-export type Settings = { clipboardClearSeconds: number, };
+export type Settings = {
+/**
+ * Seconds after a copy before the clipboard is cleared (if it still holds the copy); 1–600.
+ */
+clipboardClearSeconds: number, };
