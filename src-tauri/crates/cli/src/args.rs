@@ -2,6 +2,7 @@
 //! or a no-echo prompt, so they stay out of shell history and `ps`.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -40,6 +41,122 @@ pub enum Command {
     /// App settings stored in the vault.
     #[command(subcommand)]
     Settings(SettingsCommand),
+    /// Run a command with an environment's secrets as environment variables, its output redacted.
+    #[command(long_about = RUN_HELP)]
+    Run(RunArgs),
+    /// Render a template's {NAME} references with an environment's values.
+    #[command(long_about = INJECT_HELP)]
+    Inject(InjectArgs),
+    /// Write an environment's Masked secrets as a .env file or JSON, for tools that need a file.
+    #[command(long_about = EXPORT_ENV_HELP)]
+    ExportEnv(ExportEnvArgs),
+}
+
+const RUN_HELP: &str = "\
+Run a command with an environment's secrets as environment variables, its output redacted.
+
+CMD is started directly, not through a shell, with every secret of the project resolved for ENV
+(override, else default) added to its environment — Restricted secrets included: this is use,
+not display. A secret without a value in ENV stops the command before it starts. Standard input
+is passed through; SIGINT, SIGTERM, SIGHUP and SIGQUIT sent to agent-secrets are forwarded to
+CMD; the exit code is CMD's, or 128+N when a signal N ended it (127: CMD not found).
+
+Redaction (the default): every occurrence of an injected value in CMD's standard output and
+error is replaced by •••••• as it streams, also when it is split across writes. Values shorter
+than 4 characters are not redacted (they occur by chance too often). CMD writes into pipes, not
+your terminal: programs may buffer or drop colours — use --no-redact to give CMD the terminal.
+
+Example: agent-secrets run --env production -- python agent.py --port 8080";
+
+const INJECT_HELP: &str = "\
+Render a template's {NAME} references with an environment's values.
+
+The template is text with {NAME} references to the project's secrets and variables (the same
+grammar as steps): {NAME} is replaced by the value; \\{ writes a literal {; any other { (a JSON
+body, `{ x }`) is left as it is. Every unknown name and every referenced secret without a value
+in ENV is an error, with its line and column; nothing is written then. Secrets the template does
+not reference may lack values.
+
+With -o, OUT is replaced atomically and created readable by you only (mode 0600). Without it,
+the result goes to standard output — except that a template using a Restricted secret is not
+printed to a terminal: write it to a file with -o, or pipe it to the program that reads it.
+
+Example: agent-secrets inject -i config.tmpl.yaml -o config.yaml --env production";
+
+const EXPORT_ENV_HELP: &str = "\
+Write an environment's Masked secrets as a .env file or JSON, for tools that need a file.
+
+The values are written in plain text, so Restricted secrets are never exported: when the
+selection includes one, nothing is written and the Restricted names are listed. Choose the
+secrets with --only, or leave the Restricted ones out with --skip-restricted (programs that need
+them get them through `agent-secrets run` or `inject -o`). A selected secret without a value in
+ENV is an error.
+
+dotenv: one NAME='value' line per secret (NAME=\"...\" with \\ \" \\$ and \\n escaped when the
+value holds a ' or a \\), read back literally by dotenv parsers. json: an object of NAME: value.
+With -o, OUT is replaced atomically and created readable by you only (mode 0600).
+
+Example: agent-secrets export-env --env development --format dotenv -o .env";
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub project: ProjectArg,
+    /// Environment whose values are injected.
+    #[arg(long, value_name = "ENV", default_value = "Development")]
+    pub env: String,
+    /// Inject only this secret (repeatable); by default every secret of the project.
+    #[arg(long, value_name = "NAME")]
+    pub only: Vec<String>,
+    /// Give CMD the real terminal: its output is not redacted.
+    #[arg(long)]
+    pub no_redact: bool,
+    /// The command and its arguments, after `--`.
+    #[arg(last = true, required = true, value_name = "CMD")]
+    pub command: Vec<OsString>,
+}
+
+#[derive(Debug, Args)]
+pub struct InjectArgs {
+    #[command(flatten)]
+    pub project: ProjectArg,
+    /// Template file, or - for standard input.
+    #[arg(long, short = 'i', value_name = "TEMPLATE")]
+    pub input: PathBuf,
+    /// Output file (replaced atomically, mode 0600); standard output when omitted.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Environment whose values are used.
+    #[arg(long, value_name = "ENV", default_value = "Development")]
+    pub env: String,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// NAME='value' lines.
+    Dotenv,
+    /// A JSON object of NAME: value.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportEnvArgs {
+    #[command(flatten)]
+    pub project: ProjectArg,
+    /// Environment whose values are exported.
+    #[arg(long, value_name = "ENV")]
+    pub env: String,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Export only this secret (repeatable); by default every secret of the project.
+    #[arg(long, value_name = "NAME")]
+    pub only: Vec<String>,
+    /// Leave Restricted secrets out instead of refusing to export.
+    #[arg(long)]
+    pub skip_restricted: bool,
+    /// Output file (replaced atomically, mode 0600); standard output when omitted.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -1,5 +1,6 @@
 //! Finding the vault and the project a command acts on, and the CLI's own error type.
 
+use agent_secrets_core::reference::ReferenceError;
 use agent_secrets_core::{default_home, Error, Opened, OsKeyring, ProjectSummary, Vault};
 use std::path::{Path, PathBuf};
 
@@ -8,13 +9,32 @@ pub enum CliError {
     Core(Error),
     /// Wrong use of the command line (exit code 2, like clap's own usage errors).
     Usage(String),
+    /// Secrets a command needs that have no value in the environment.
+    MissingValues {
+        environment: String,
+        names: Vec<String>,
+    },
+    /// References in a template that do not resolve.
+    Unresolved(Vec<ReferenceError>),
+    /// The command would show values it must not (Restricted ones).
+    Refused(String),
+    /// `run` could not start the command: exit code 127 (not found) or 126 (not executable),
+    /// as in a shell.
+    NotStarted {
+        message: String,
+        exit_code: u8,
+    },
 }
 
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) => 2,
-            CliError::Core(_) => 1,
+            CliError::NotStarted { exit_code, .. } => *exit_code,
+            CliError::Core(_)
+            | CliError::MissingValues { .. }
+            | CliError::Unresolved(_)
+            | CliError::Refused(_) => 1,
         }
     }
 
@@ -22,6 +42,10 @@ impl CliError {
         match self {
             CliError::Usage(_) => "usage",
             CliError::Core(e) => e.code(),
+            CliError::MissingValues { .. } => "missing_value",
+            CliError::Unresolved(_) => "unresolved_reference",
+            CliError::Refused(_) => "refused",
+            CliError::NotStarted { .. } => "not_started",
         }
     }
 }
@@ -30,7 +54,25 @@ impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             CliError::Core(e) => e.fmt(f),
-            CliError::Usage(message) => f.write_str(message),
+            CliError::Usage(message) | CliError::Refused(message) => f.write_str(message),
+            CliError::NotStarted { message, .. } => f.write_str(message),
+            CliError::MissingValues { environment, names } => write!(
+                f,
+                "no value in {environment} for {} (no override and no default); set one with \
+                 `agent-secrets secret set NAME --env {environment}`",
+                names.join(", ")
+            ),
+            CliError::Unresolved(errors) => {
+                write!(
+                    f,
+                    "the template has {} unresolved reference(s):",
+                    errors.len()
+                )?;
+                for error in errors {
+                    write!(f, "\n  {error}")?;
+                }
+                Ok(())
+            }
         }
     }
 }

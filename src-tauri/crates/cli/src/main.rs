@@ -2,10 +2,15 @@
 //! arguments, calls the core and prints; every rule lives in `agent-secrets-core`.
 
 mod args;
+mod child;
 mod commands;
 mod context;
+mod dotenv;
 mod input;
 mod output;
+mod private_file;
+mod redact;
+mod selection;
 
 use clap::Parser;
 use std::process::ExitCode;

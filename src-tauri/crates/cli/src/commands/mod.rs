@@ -2,8 +2,11 @@
 
 mod doctor;
 mod env;
+mod export_env;
+mod inject;
 mod project;
 mod recovery;
+mod run;
 mod secret;
 mod settings;
 
@@ -21,6 +24,9 @@ pub fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Env(command) => env::run(&home, out, command).map(|_| ExitCode::SUCCESS),
         Command::Recovery(command) => recovery::run(&home, out, command).map(|_| ExitCode::SUCCESS),
         Command::Settings(command) => settings::run(&home, out, command).map(|_| ExitCode::SUCCESS),
+        Command::Run(args) => run::run(&home, args),
+        Command::Inject(args) => inject::run(&home, args).map(|_| ExitCode::SUCCESS),
+        Command::ExportEnv(args) => export_env::run(&home, args).map(|_| ExitCode::SUCCESS),
     }
 }
 
