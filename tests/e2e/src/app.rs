@@ -255,12 +255,32 @@ impl App {
     }
 
     /// Moves the mouse pointer onto the centre of `element` (mouseenter/hover).
+    ///
+    /// WebKitWebDriver answers "element not interactable" to a pointer move relative to some
+    /// elements (table rows), so this moves to the element's centre in viewport coordinates.
     pub async fn hover(&self, element: &Element) -> Result<()> {
-        let actions = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
-            element: element.clone(),
+        let script = "const el = arguments[0]; el.scrollIntoView({ block: 'nearest' });\
+                      const r = el.getBoundingClientRect();\
+                      return [r.left + r.width / 2, r.top + r.height / 2];";
+        let arg = serde_json::to_value(element).context("passing an element to a script")?;
+        let centre = self
+            .client
+            .execute(script, vec![arg])
+            .await
+            .context("finding the element's centre")?;
+        let coordinate = |index: usize| centre.get(index).and_then(serde_json::Value::as_f64);
+        let (Some(x), Some(y)) = (coordinate(0), coordinate(1)) else {
+            bail!("unexpected element centre: {centre}");
+        };
+        self.move_mouse_to(x, y).await
+    }
+
+    /// Moves the mouse pointer to (`x`, `y`) in the window's viewport.
+    pub async fn move_mouse_to(&self, x: f64, y: f64) -> Result<()> {
+        let actions = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
             duration: None,
-            x: 0.0,
-            y: 0.0,
+            x,
+            y,
         });
         self.client
             .perform_actions(actions)
@@ -271,16 +291,7 @@ impl App {
 
     /// Moves the mouse pointer to the window's top-left corner, away from every table cell.
     pub async fn move_mouse_away(&self) -> Result<()> {
-        let actions = MouseActions::new("mouse".into()).then(PointerAction::MoveTo {
-            duration: None,
-            x: 1.0,
-            y: 1.0,
-        });
-        self.client
-            .perform_actions(actions)
-            .await
-            .context("moving the mouse")?;
-        Ok(())
+        self.move_mouse_to(1.0, 1.0).await
     }
 
     /// Presses Escape in the focused element (closes a dialog or menu).

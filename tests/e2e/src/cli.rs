@@ -72,9 +72,18 @@ impl Cli {
         child.wait_with_output().context("waiting for the CLI")
     }
 
-    /// The vault's id, from `agent-secrets --json doctor`.
+    /// The vault's id, from `agent-secrets --json doctor` (which exits non-zero when it finds a
+    /// problem, e.g. a locked vault, but still reports the id).
     pub fn vault_id(&self) -> Result<String> {
-        let doctor = self.json(&["doctor"])?;
+        let output = self.output(&["--json", "doctor"], "")?;
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let doctor: Value = serde_json::from_str(&stdout).with_context(|| {
+            format!(
+                "`agent-secrets --json doctor` printed no JSON ({}):\n{stdout}{}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr)
+            )
+        })?;
         match doctor.get("vaultId").and_then(Value::as_str) {
             Some(id) => Ok(id.to_owned()),
             None => bail!("`agent-secrets --json doctor` has no vaultId: {doctor}"),

@@ -26,7 +26,10 @@ pub mod test_dir;
 pub use app::App;
 pub use cli::Cli;
 pub use clipboard::{clipboard, clipboard_targets};
-pub use test_dir::TestDir;
+pub use test_dir::{with_test_dir, Failure, TestDir};
+
+/// What an end-to-end test returns (see [`with_test_dir`]).
+pub type TestResult = Result<(), Failure>;
 
 /// A secret's visibility, as the UI labels it and the CLI spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
