@@ -11,7 +11,7 @@ proptest! {
 
     #[test]
     fn values_round_trip_through_the_file(value in "\\PC{0,300}") {
-        let mut t = TestVault::new();
+        let mut t = TestVault::fresh();
         let id = t.add("VALUE", Some(&value), Visibility::Masked);
         t.reopen();
         let read = t.vault.reveal(t.project, id, None).unwrap();
@@ -20,7 +20,7 @@ proptest! {
 
     #[test]
     fn any_flipped_byte_of_a_stored_blob_fails_to_decrypt(index in any::<prop::sample::Index>(), bit in 0u8..8) {
-        let mut t = TestVault::new();
+        let mut t = TestVault::fresh();
         let id = t.add("TOKEN", Some("a value worth protecting"), Visibility::Masked);
         let raw = t.raw();
         let mut blob: Vec<u8> = raw.query_row("SELECT value FROM secrets WHERE id = ?1", [id], |r| r.get(0)).unwrap();
@@ -34,7 +34,7 @@ proptest! {
 
 #[test]
 fn edge_values_round_trip() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let big = "é".repeat(32 * 1024); // exactly 64 KiB of UTF-8
     assert_eq!(big.len(), 64 * 1024);
     let cases = [
@@ -57,7 +57,7 @@ fn edge_values_round_trip() {
 
 #[test]
 fn swapping_two_ciphertexts_in_the_database_fails_to_decrypt() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let a = t.add("A", Some("value of a"), Visibility::Masked);
     let b = t.add("B", Some("value of b"), Visibility::Masked);
     let raw = t.raw();
@@ -79,7 +79,7 @@ fn swapping_two_ciphertexts_in_the_database_fails_to_decrypt() {
 
 #[test]
 fn moving_an_override_to_another_environment_fails_to_decrypt() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let id = t.add("A", Some("default"), Visibility::Masked);
     let (dev, prod) = (t.env("Development"), t.env("Production"));
     t.vault
@@ -99,7 +99,7 @@ fn moving_an_override_to_another_environment_fails_to_decrypt() {
 
 #[test]
 fn relabelling_visibility_in_the_database_makes_the_value_fail() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let restricted = t.add("R", Some("restricted value"), Visibility::Restricted);
     // Someone flips the row to Masked to get it revealed: the ciphertext no longer opens.
     t.raw()
@@ -125,7 +125,7 @@ fn relabelling_visibility_in_the_database_makes_the_value_fail() {
 #[test]
 fn no_value_appears_in_the_file_in_any_encoding() {
     use base64_like::encodings;
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let canaries = [
         "CANARY-default-7f3a9",
         "CANARY-override-1b2c3",
@@ -162,7 +162,7 @@ fn no_value_appears_in_the_file_in_any_encoding() {
 
 #[test]
 fn debug_output_of_core_types_never_shows_a_value() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let id = t.add("A", Some("CANARY-debug-42"), Visibility::Masked);
     let env = t.env("Development");
     let revealed = t.vault.reveal(t.project, id, None).unwrap();

@@ -9,7 +9,7 @@ use common::{secret, TestVault};
 
 #[test]
 fn every_project_starts_with_development_and_production() {
-    let t = TestVault::new();
+    let t = TestVault::fresh();
     let envs = t.vault.list_environments(t.project).unwrap();
     let names: Vec<(&str, EnvironmentKind)> =
         envs.iter().map(|e| (e.name.as_str(), e.kind)).collect();
@@ -24,7 +24,7 @@ fn every_project_starts_with_development_and_production() {
 
 #[test]
 fn builtin_environments_cannot_be_deleted_or_renamed() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let dev = t.env("development");
     assert_eq!(
         t.vault
@@ -45,7 +45,7 @@ fn builtin_environments_cannot_be_deleted_or_renamed() {
 
 #[test]
 fn names_follow_the_rule_and_are_unique_across_secrets_and_variables() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     t.add("DB_PASSWORD", Some("x"), Visibility::Masked);
     let project = t.project;
     let create = |t: &mut TestVault, name: &str| {
@@ -87,7 +87,7 @@ fn names_follow_the_rule_and_are_unique_across_secrets_and_variables() {
 
 #[test]
 fn a_value_over_64_kib_is_refused_and_changes_nothing() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let project = t.project;
     let err = t
         .vault
@@ -106,7 +106,7 @@ fn a_value_over_64_kib_is_refused_and_changes_nothing() {
 
 #[test]
 fn restricted_values_are_never_revealed_but_resolve_for_use() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let id = t.add("API_TOKEN", Some("tok-123"), Visibility::Restricted);
     let prod = t.env("Production");
     let err = t.vault.reveal(t.project, id, None).unwrap_err();
@@ -125,7 +125,7 @@ fn restricted_values_are_never_revealed_but_resolve_for_use() {
 
 #[test]
 fn restricted_to_masked_needs_a_new_value_and_no_overrides() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let id = t.add("API_TOKEN", Some("old"), Visibility::Restricted);
     let project = t.project;
     let to_masked = |value: Option<&str>| SecretUpdate {
@@ -162,7 +162,7 @@ fn restricted_to_masked_needs_a_new_value_and_no_overrides() {
 
 #[test]
 fn masked_to_restricted_keeps_every_value_usable_and_hides_it() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let id = t.add("DB", Some("default"), Visibility::Masked);
     let prod = t.env("Production");
     t.vault
@@ -199,7 +199,7 @@ fn masked_to_restricted_keeps_every_value_usable_and_hides_it() {
 
 #[test]
 fn resolution_is_override_then_default_then_missing() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let both = t.add("BOTH", Some("default"), Visibility::Masked);
     let only_default = t.add("ONLY_DEFAULT", Some("d"), Visibility::Masked);
     let only_prod = t.add("ONLY_PROD", None, Visibility::Masked);
@@ -264,7 +264,7 @@ fn resolution_is_override_then_default_then_missing() {
 
 #[test]
 fn deleting_an_environment_removes_only_its_overrides() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let id = t.add("DB", Some("default"), Visibility::Masked);
     let staging = t.vault.create_environment(t.project, "Staging").unwrap().id;
     let prod = t.env("Production");
@@ -289,7 +289,7 @@ fn deleting_an_environment_removes_only_its_overrides() {
 
 #[test]
 fn custom_environment_names_are_unique_regardless_of_case() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     t.vault.create_environment(t.project, "Staging").unwrap();
     assert_eq!(
         t.vault
@@ -309,7 +309,7 @@ fn custom_environment_names_are_unique_regardless_of_case() {
 
 #[test]
 fn a_batch_of_overrides_is_all_or_nothing() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let a = t.add("A", Some("a"), Visibility::Masked);
     let b = t.add("B", Some("b"), Visibility::Masked);
     let prod = t.env("Production");
@@ -380,7 +380,7 @@ fn a_batch_of_overrides_is_all_or_nothing() {
 
 #[test]
 fn set_secret_value_on_a_new_name_with_an_environment_creates_only_that_override() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let prod = t.env("Production");
     let row = t
         .vault
@@ -411,7 +411,7 @@ fn set_secret_value_on_a_new_name_with_an_environment_creates_only_that_override
 
 #[test]
 fn projects_are_unique_by_name_and_deleting_one_removes_its_data() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     assert_eq!(
         t.vault.create_project("test agent").unwrap_err().code(),
         "conflict"
@@ -431,7 +431,7 @@ fn projects_are_unique_by_name_and_deleting_one_removes_its_data() {
 
 #[test]
 fn settings_have_a_default_and_bounds() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     assert_eq!(t.vault.settings().unwrap().clipboard_clear_seconds, 30);
     let bad = agent_secrets_core::Settings {
         clipboard_clear_seconds: 0,

@@ -9,7 +9,7 @@ use agent_secrets_core::{
 use common::{database_bytes, secret, TestVault};
 
 fn seeded() -> (TestVault, Vec<(uuid::Uuid, &'static str)>) {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     let a = t.add("A", Some("alpha"), Visibility::Masked);
     let b = t.add("B", Some("bravo"), Visibility::Restricted);
     let prod = t.env("Production");
@@ -156,7 +156,7 @@ fn the_recovery_key_restores_every_value() {
 
 #[test]
 fn the_recovery_key_is_pending_until_confirmed() {
-    let mut t = TestVault::new();
+    let mut t = TestVault::fresh();
     assert!(t.vault.status().unwrap().recovery_key_pending);
     t.vault.confirm_recovery_key_saved().unwrap();
     t.reopen();

@@ -14,7 +14,7 @@ pub struct TestVault {
 }
 
 impl TestVault {
-    pub fn new() -> Self {
+    pub fn fresh() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let keys = MemoryKeyStore::default();
         let mut vault = Vault::open(dir.path(), Box::new(keys.clone())).unwrap();
