@@ -379,6 +379,100 @@ fn a_batch_of_overrides_is_all_or_nothing() {
 }
 
 #[test]
+fn a_batch_fails_whole_on_an_oversized_value_or_a_secret_of_another_project() {
+    let mut t = TestVault::fresh();
+    let a = t.add("A", Some("a"), Visibility::Masked);
+    let b = t.add("B", None, Visibility::Masked);
+    let staging = t.vault.create_environment(t.project, "Staging").unwrap().id;
+    let other_project = t.vault.create_project("Other").unwrap().id;
+    let foreign = t
+        .vault
+        .create_secret(
+            other_project,
+            NewSecret {
+                name: "FOREIGN".into(),
+                value: Some(secret("f")),
+                visibility: Visibility::Masked,
+            },
+        )
+        .unwrap()
+        .id;
+    let before = t.vault.list_secrets(t.project).unwrap();
+
+    let oversized = "x".repeat(64 * 1024 + 1);
+    for (failing, code) in [
+        (
+            OverrideEdit::Set {
+                secret: b,
+                value: secret(&oversized),
+            },
+            "invalid",
+        ),
+        (
+            OverrideEdit::Set {
+                secret: foreign,
+                value: secret("stolen"),
+            },
+            "not_found",
+        ),
+        (OverrideEdit::Remove { secret: foreign }, "not_found"),
+    ] {
+        let edits = vec![
+            OverrideEdit::Set {
+                secret: a,
+                value: secret("a-staging"),
+            },
+            failing,
+            OverrideEdit::Set {
+                secret: b,
+                value: secret("b-staging"),
+            },
+        ];
+        let err = t
+            .vault
+            .apply_overrides(t.project, staging, edits)
+            .unwrap_err();
+        assert_eq!(err.code(), code, "{err}");
+        assert!(!err.to_string().contains("xxxx"), "{err}");
+        // Nothing was written: not the edit before the failure, nor the one after it.
+        assert_eq!(t.vault.list_secrets(t.project).unwrap(), before);
+        assert_eq!(t.vault.counts().unwrap().overrides, 0);
+    }
+    assert_eq!(
+        t.vault
+            .reveal(other_project, foreign, None)
+            .unwrap()
+            .expose_secret(),
+        "f"
+    );
+}
+
+#[test]
+fn overrides_of_a_restricted_secret_are_write_only() {
+    let mut t = TestVault::fresh();
+    let id = t.add("DB_PASSWORD", Some("default"), Visibility::Restricted);
+    let prod = t.env("Production");
+    t.vault
+        .apply_overrides(
+            t.project,
+            prod,
+            vec![OverrideEdit::Set {
+                secret: id,
+                value: secret("prod-restricted"),
+            }],
+        )
+        .unwrap();
+    let row = t.vault.secret(t.project, id).unwrap();
+    assert_eq!(row.overridden_in, vec![prod]);
+    let err = t.vault.reveal(t.project, id, Some(prod)).unwrap_err();
+    assert_eq!(err.code(), "restricted");
+    assert!(!err.to_string().contains("prod-restricted"));
+    // Still used where it belongs.
+    let resolved = t.vault.resolve_for_use(t.project, prod).unwrap();
+    assert_eq!(resolved.values[0].value.expose_secret(), "prod-restricted");
+}
+
+#[test]
 fn set_secret_value_on_a_new_name_with_an_environment_creates_only_that_override() {
     let mut t = TestVault::fresh();
     let prod = t.env("Production");
