@@ -38,11 +38,16 @@ if [[ -d "$HOME/.cargo/bin" && ":$PATH:" != *":$HOME/.cargo/bin:"* ]]; then
   export PATH="$HOME/.cargo/bin:$PATH"
 fi
 
+# Temporary files and directories of this run, removed at exit.
+temporary=()
+cleanup() { if ((${#temporary[@]})); then rm -rf "${temporary[@]}"; fi; }
+trap cleanup EXIT
+
 # One line per finished step, shared by this script and its in-session part.
 if [[ -z "${AGENT_SECRETS_TEST_SUMMARY:-}" ]]; then
   AGENT_SECRETS_TEST_SUMMARY="$(mktemp "${TMPDIR:-/tmp}/agent-secrets-test-summary.XXXXXX")"
   export AGENT_SECRETS_TEST_SUMMARY
-  trap 'rm -f "$AGENT_SECRETS_TEST_SUMMARY"' EXIT
+  temporary+=("$AGENT_SECRETS_TEST_SUMMARY")
 fi
 
 print_summary() {
@@ -77,12 +82,13 @@ if ((in_session)); then
   # their own, so nothing can fall back to the user's vault.
   AGENT_SECRETS_HOME="$(mktemp -d "${TMPDIR:-/tmp}/agent-secrets-home.XXXXXX")"
   export AGENT_SECRETS_HOME
-  trap 'rm -rf "$AGENT_SECRETS_HOME"' EXIT
-  step "cargo test (workspace)" cargo test --workspace --exclude agent-secrets-e2e
+  temporary+=("$AGENT_SECRETS_HOME")
+  # The end-to-end tests are #[ignore]d here (they need the built binaries) and run below.
+  step "cargo test (workspace)" cargo test --workspace
   if ((!quick)); then
-    step "build desktop app + CLI (debug)" cargo build --workspace --bin agent-secrets-desktop --bin agent-secrets
+    step "build desktop app + CLI (debug)" cargo build -p agent-secrets-desktop -p agent-secrets-cli
     step "end-to-end tests (real window)" timeout --kill-after=30s 20m \
-      cargo test -p agent-secrets-e2e -- --test-threads=1
+      cargo test -p agent-secrets-e2e -- --ignored --test-threads=1
   fi
   exit 0
 fi
