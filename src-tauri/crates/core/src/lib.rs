@@ -17,6 +17,7 @@ pub mod reference;
 mod schema;
 mod secrets;
 pub mod settings;
+pub mod transfer;
 mod variables;
 mod vault;
 
@@ -26,6 +27,10 @@ pub use model::*;
 pub use secrecy::{ExposeSecret, SecretString};
 pub use secrets::{NewSecret, OverrideEdit, Resolution, ResolvedSecret, SecretUpdate};
 pub use settings::Settings;
+pub use transfer::dotenv::InvalidLine;
+pub use transfer::{
+    DotenvImportReport, DotenvPreview, DotenvPreviewEntry, ImportReport, PendingValue,
+};
 pub use vault::{default_home, LockInfo, Opened, Vault, VaultStatus, DATABASE_FILE};
 
 #[cfg(any(test, feature = "test-support"))]

@@ -98,6 +98,11 @@ pub struct SecretRow {
     /// Environments where the value resolves to nothing (no override, no default).
     #[ts(type = "string[]")]
     pub missing_in: Vec<Uuid>,
+    /// The source of an import or duplicate had a default value, still to be re-entered.
+    pub pending_default: bool,
+    /// Environments where the source had an override, still to be re-entered.
+    #[ts(type = "string[]")]
+    pub pending_in: Vec<Uuid>,
     /// Unix milliseconds.
     #[ts(type = "number")]
     pub updated_at: i64,

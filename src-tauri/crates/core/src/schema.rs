@@ -60,6 +60,33 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) STRICT;
     "#,
+    // 2: pending values. A project made by import or duplicate has no values; each row marks a
+    // place where its source had one (the default when environment_id is NULL, else that
+    // environment's override), so "Needs value" and the guided re-entry know what to ask for.
+    // Writing a value there removes the marker (triggers), whichever path writes it.
+    r#"
+    CREATE TABLE pending_values (
+        secret_id      BLOB NOT NULL REFERENCES secrets(id) ON DELETE CASCADE,
+        environment_id BLOB REFERENCES environments(id) ON DELETE CASCADE
+    ) STRICT;
+    CREATE UNIQUE INDEX pending_values_slot ON pending_values(secret_id, ifnull(environment_id, X''));
+    CREATE INDEX pending_values_by_environment ON pending_values(environment_id);
+    CREATE TRIGGER pending_default_filled AFTER UPDATE OF value ON secrets
+        WHEN NEW.value IS NOT NULL
+    BEGIN
+        DELETE FROM pending_values WHERE secret_id = NEW.id AND environment_id IS NULL;
+    END;
+    CREATE TRIGGER pending_override_filled AFTER INSERT ON overrides
+    BEGIN
+        DELETE FROM pending_values
+        WHERE secret_id = NEW.secret_id AND environment_id = NEW.environment_id;
+    END;
+    CREATE TRIGGER pending_override_refilled AFTER UPDATE ON overrides
+    BEGIN
+        DELETE FROM pending_values
+        WHERE secret_id = NEW.secret_id AND environment_id = NEW.environment_id;
+    END;
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -82,6 +82,7 @@ impl Vault {
             let (secret, environment) = pair?;
             overridden.entry(secret).or_default().push(environment);
         }
+        let mut pending = self.pending_by_secret(project)?;
         let mut stmt = self.conn.prepare(
             "SELECT id, name, visibility, value IS NOT NULL, updated_at FROM secrets
              WHERE project_id = ?1 ORDER BY name",
@@ -100,6 +101,7 @@ impl Vault {
         for row in rows {
             let (id, name, visibility, has_default, updated_at) = row?;
             let overridden_in = overridden.remove(&id).unwrap_or_default();
+            let (pending_default, pending_in) = pending.remove(&id).unwrap_or_default();
             let missing_in = environments
                 .iter()
                 .filter(|env| !has_default && !overridden_in.contains(&env.id))
@@ -112,6 +114,8 @@ impl Vault {
                 has_default,
                 overridden_in,
                 missing_in,
+                pending_default,
+                pending_in,
                 updated_at,
             });
         }
