@@ -44,6 +44,10 @@ pub fn run<'a>(
     let forwarder = signals::forward(signals, &child);
     let pumps = match redacted {
         Some((redactor, stdout, stderr)) => {
+            #[cfg(target_os = "linux")]
+            for pipe in [pipes::fd(&child.stdout), pipes::fd(&child.stderr)] {
+                pipes::enlarge(pipe);
+            }
             let redactor: Arc<Redactor> = Arc::from(redactor);
             vec![
                 pump(&redactor, child.stdout.take(), stdout),
@@ -142,6 +146,28 @@ fn exit_code(status: ExitStatus) -> u8 {
         }
     }
     1
+}
+
+#[cfg(target_os = "linux")]
+mod pipes {
+    //! A pipe holds 64 KiB by default: the child then stops after every 64 KiB until we have
+    //! read, a context switch each time. 1 MiB (the unprivileged maximum) lets both run ahead.
+
+    use nix::fcntl::{fcntl, FcntlArg};
+    use std::os::fd::{AsRawFd, RawFd};
+
+    const PIPE_BYTES: i32 = 1024 * 1024;
+
+    pub fn fd(pipe: &Option<impl AsRawFd>) -> Option<RawFd> {
+        pipe.as_ref().map(AsRawFd::as_raw_fd)
+    }
+
+    /// Best effort: a smaller pipe only costs speed.
+    pub fn enlarge(pipe: Option<RawFd>) {
+        if let Some(fd) = pipe {
+            let _ = fcntl(fd, FcntlArg::F_SETPIPE_SZ(PIPE_BYTES));
+        }
+    }
 }
 
 #[cfg(unix)]
