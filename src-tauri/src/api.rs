@@ -3,7 +3,7 @@
 //! error: the rules themselves live in the core.
 
 use crate::clipboard::ClipboardService;
-use crate::dto::{CopyReceipt, NewSecretInput, SecretUpdateInput};
+use crate::dto::{CopyReceipt, NewSecretInput, OverrideEditInput, SecretUpdateInput};
 use crate::error::{CommandError, CommandResult};
 use crate::state::{ensure_first_project, lock};
 use agent_secrets_core::{
@@ -52,6 +52,62 @@ pub fn project_list(vault: &Mutex<Vault>) -> CommandResult<Vec<ProjectSummary>> 
 pub fn environment_list(vault: &Mutex<Vault>, project_id: &str) -> CommandResult<Vec<Environment>> {
     let project = parse_id(project_id, "projectId")?;
     Ok(lock(vault)?.list_environments(project)?)
+}
+
+/// Adds a custom environment (after the others).
+pub fn environment_create(
+    vault: &Mutex<Vault>,
+    project_id: &str,
+    name: &str,
+) -> CommandResult<Environment> {
+    let project = parse_id(project_id, "projectId")?;
+    Ok(lock(vault)?.create_environment(project, name)?)
+}
+
+/// Renames a custom environment; the core refuses the built-ins.
+pub fn environment_rename(
+    vault: &Mutex<Vault>,
+    project_id: &str,
+    environment_id: &str,
+    name: &str,
+) -> CommandResult<Environment> {
+    let project = parse_id(project_id, "projectId")?;
+    let environment = parse_id(environment_id, "environmentId")?;
+    Ok(lock(vault)?.rename_environment(project, environment, name)?)
+}
+
+/// Deletes a custom environment and its overrides (one transaction); the core refuses the
+/// built-ins.
+pub fn environment_delete(
+    vault: &Mutex<Vault>,
+    project_id: &str,
+    environment_id: &str,
+) -> CommandResult<()> {
+    let project = parse_id(project_id, "projectId")?;
+    let environment = parse_id(environment_id, "environmentId")?;
+    Ok(lock(vault)?.delete_environment(project, environment)?)
+}
+
+/// Applies a batch of override edits for one environment, all or nothing, and answers the
+/// Secrets table as it is afterwards. Every id is parsed before anything is written.
+pub fn overrides_save(
+    vault: &Mutex<Vault>,
+    project_id: &str,
+    environment_id: &str,
+    edits: Vec<OverrideEditInput>,
+) -> CommandResult<Vec<SecretRow>> {
+    let project = parse_id(project_id, "projectId")?;
+    let environment = parse_id(environment_id, "environmentId")?;
+    let edits = edits
+        .into_iter()
+        .map(|edit| {
+            let secret = parse_id(edit.secret_id(), "secretId")?;
+            Ok(edit.into_edit(secret))
+        })
+        .collect::<CommandResult<Vec<_>>>()?;
+    let mut vault = lock(vault)?;
+    vault.apply_overrides(project, environment, edits)?;
+    Ok(vault.list_secrets(project)?)
 }
 
 pub fn secret_list(vault: &Mutex<Vault>, project_id: &str) -> CommandResult<Vec<SecretRow>> {

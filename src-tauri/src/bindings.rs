@@ -2,7 +2,7 @@
 //! the shell, written with ts-rs into one file, ui/src/ipc/types.ts (committed).
 //! tests/bindings.rs fails when that file is stale; `UPDATE_BINDINGS=1` rewrites it.
 
-use crate::dto::{CopyReceipt, NewSecretInput, SecretUpdateInput};
+use crate::dto::{CopyReceipt, NewSecretInput, OverrideEditInput, SecretUpdateInput};
 use crate::error::{CommandError, ErrorCode, ErrorField};
 use agent_secrets_core::{
     Environment, EnvironmentKind, LockInfo, ProjectSummary, SecretRow, Settings, VaultStatus,
@@ -34,6 +34,7 @@ pub fn typescript() -> String {
         SecretRow::decl(),
         NewSecretInput::decl(),
         SecretUpdateInput::decl(),
+        OverrideEditInput::decl(),
         CopyReceipt::decl(),
         Settings::decl(),
     ];

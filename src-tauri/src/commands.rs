@@ -4,7 +4,7 @@
 //! prompt must not freeze the window).
 
 use crate::api;
-use crate::dto::{CopyReceipt, NewSecretInput, SecretUpdateInput};
+use crate::dto::{CopyReceipt, NewSecretInput, OverrideEditInput, SecretUpdateInput};
 use crate::error::CommandResult;
 use crate::state::AppState;
 use agent_secrets_core::{Environment, ProjectSummary, SecretRow, Settings, VaultStatus};
@@ -46,6 +46,44 @@ pub async fn environment_list(
     project_id: String,
 ) -> CommandResult<Vec<Environment>> {
     api::environment_list(state.vault.get()?, &project_id)
+}
+
+#[tauri::command]
+pub async fn environment_create(
+    state: State<'_, AppState>,
+    project_id: String,
+    name: String,
+) -> CommandResult<Environment> {
+    api::environment_create(state.vault.get()?, &project_id, &name)
+}
+
+#[tauri::command]
+pub async fn environment_rename(
+    state: State<'_, AppState>,
+    project_id: String,
+    environment_id: String,
+    name: String,
+) -> CommandResult<Environment> {
+    api::environment_rename(state.vault.get()?, &project_id, &environment_id, &name)
+}
+
+#[tauri::command]
+pub async fn environment_delete(
+    state: State<'_, AppState>,
+    project_id: String,
+    environment_id: String,
+) -> CommandResult<()> {
+    api::environment_delete(state.vault.get()?, &project_id, &environment_id)
+}
+
+#[tauri::command]
+pub async fn overrides_save(
+    state: State<'_, AppState>,
+    project_id: String,
+    environment_id: String,
+    edits: Vec<OverrideEditInput>,
+) -> CommandResult<Vec<SecretRow>> {
+    api::overrides_save(state.vault.get()?, &project_id, &environment_id, edits)
 }
 
 #[tauri::command]

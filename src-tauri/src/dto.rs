@@ -1,7 +1,8 @@
 //! The shapes that only the shell defines: command inputs and the copy receipt. Secret values
 //! become `SecretString` while being deserialized, and no type here ever serializes one.
 
-use agent_secrets_core::{NewSecret, SecretString, SecretUpdate, Visibility};
+use agent_secrets_core::{NewSecret, OverrideEdit, SecretString, SecretUpdate, Visibility};
+use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
@@ -47,6 +48,58 @@ impl From<SecretUpdateInput> for SecretUpdate {
     }
 }
 
+/// One edit in `overrides_save`'s batch: `{ secretId, value }` sets the environment's override,
+/// `{ secretId, remove: true }` removes it (the secret falls back to its default there).
+#[derive(Deserialize, TS)]
+#[serde(untagged)]
+#[ts(rename = "OverrideEdit")]
+pub enum OverrideEditInput {
+    Set(#[ts(inline)] OverrideSetInput),
+    Remove(#[ts(inline)] OverrideRemoveInput),
+}
+
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OverrideSetInput {
+    #[ts(type = "string")]
+    pub secret_id: String,
+    #[serde(deserialize_with = "secret")]
+    #[ts(type = "string")]
+    pub value: SecretString,
+}
+
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OverrideRemoveInput {
+    #[ts(type = "string")]
+    pub secret_id: String,
+    // Always `true`.
+    #[serde(deserialize_with = "only_true")]
+    #[ts(type = "true")]
+    pub remove: bool,
+}
+
+impl OverrideEditInput {
+    /// The id argument, as the UI sent it.
+    pub fn secret_id(&self) -> &str {
+        match self {
+            OverrideEditInput::Set(set) => &set.secret_id,
+            OverrideEditInput::Remove(remove) => &remove.secret_id,
+        }
+    }
+
+    /// The core's edit, once `secret` (this edit's id) has been parsed.
+    pub fn into_edit(self, secret: uuid::Uuid) -> OverrideEdit {
+        match self {
+            OverrideEditInput::Set(set) => OverrideEdit::Set {
+                secret,
+                value: set.value,
+            },
+            OverrideEditInput::Remove(_) => OverrideEdit::Remove { secret },
+        }
+    }
+}
+
 /// What `secret_copy` answers: which secret went to the clipboard and when it is cleared.
 /// Never the value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -58,6 +111,13 @@ pub struct CopyReceipt {
 
 fn secret<'de, D: Deserializer<'de>>(deserializer: D) -> Result<SecretString, D::Error> {
     String::deserialize(deserializer).map(SecretString::from)
+}
+
+fn only_true<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    match bool::deserialize(deserializer)? {
+        true => Ok(true),
+        false => Err(D::Error::custom("`remove` is `true` when present")),
+    }
 }
 
 fn optional_secret<'de, D: Deserializer<'de>>(
@@ -93,6 +153,40 @@ mod tests {
             r#"{"name":"A","value":"v","visibility":"public"}"#
         )
         .is_err());
+    }
+
+    #[test]
+    fn override_edits_are_a_value_or_a_removal() {
+        let edits: Vec<OverrideEditInput> = serde_json::from_str(
+            r#"[{"secretId":"a","value":"v $x"},{"secretId":"b","remove":true},{"secretId":"c","value":""}]"#,
+        )
+        .unwrap();
+        assert!(
+            matches!(&edits[0], OverrideEditInput::Set(set) if set.value.expose_secret() == "v $x")
+        );
+        assert!(matches!(&edits[1], OverrideEditInput::Remove(_)));
+        assert!(
+            matches!(&edits[2], OverrideEditInput::Set(set) if set.value.expose_secret().is_empty())
+        );
+        assert_eq!(
+            edits
+                .iter()
+                .map(OverrideEditInput::secret_id)
+                .collect::<Vec<_>>(),
+            ["a", "b", "c"]
+        );
+        for bad in [
+            r#"{"secretId":"a"}"#,
+            r#"{"secretId":"a","remove":false}"#,
+            r#"{"secretId":"a","value":"v","remove":true}"#,
+            r#"{"secretId":"a","value":null}"#,
+            r#"{"value":"v"}"#,
+        ] {
+            assert!(
+                serde_json::from_str::<OverrideEditInput>(bad).is_err(),
+                "{bad} was accepted"
+            );
+        }
     }
 
     #[test]

@@ -38,6 +38,7 @@ fn every_name_the_ui_imports_is_exported() {
         "SecretRow",
         "NewSecret",
         "SecretUpdate",
+        "OverrideEdit",
         "CopyReceipt",
         "Settings",
     ] {

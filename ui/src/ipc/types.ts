@@ -42,6 +42,8 @@ export type NewSecret = { name: string, value: string, visibility: Visibility, }
 
 export type SecretUpdate = { value: string | null, visibility: Visibility | null, };
 
+export type OverrideEdit = { secretId: string, value: string, } | { secretId: string, remove: true, };
+
 export type CopyReceipt = { secretName: string, clearAfterSeconds: number, };
 
 export type Settings = {
