@@ -5,6 +5,7 @@ import type {
   CopyReceipt,
   Environment,
   NewSecret,
+  OverrideEdit,
   ProjectSummary,
   SecretRow,
   SecretUpdate,
@@ -34,6 +35,24 @@ export function projectList(): Promise<ProjectSummary[]> {
 
 export function environmentList(projectId: string): Promise<Environment[]> {
   return invoke<Environment[]>("environment_list", { projectId });
+}
+
+export function environmentCreate(projectId: string, name: string): Promise<Environment> {
+  return invoke<Environment>("environment_create", { projectId, name });
+}
+
+export function environmentRename(projectId: string, environmentId: string, name: string): Promise<Environment> {
+  return invoke<Environment>("environment_rename", { projectId, environmentId, name });
+}
+
+/** Deletes a custom environment and its overrides. The built-ins are refused. */
+export async function environmentDelete(projectId: string, environmentId: string): Promise<void> {
+  await invoke<null>("environment_delete", { projectId, environmentId });
+}
+
+/** Applies every edit for one environment in one transaction; answers the updated table. */
+export function overridesSave(projectId: string, environmentId: string, edits: OverrideEdit[]): Promise<SecretRow[]> {
+  return invoke<SecretRow[]>("overrides_save", { projectId, environmentId, edits });
 }
 
 export function secretList(projectId: string): Promise<SecretRow[]> {

@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from "react";
-import { toAppError } from "../../ipc/appError";
+import { useEffect, useRef } from "react";
 import { secretReveal } from "../../ipc/commands";
 import type { AppError, SecretRow } from "../../ipc/types";
+import { useTemporaryReveal } from "./useTemporaryReveal";
 
 /** Always eight, whatever the value's length. */
 export const MASK = "••••••••";
-export const REVEAL_MS = 5000;
 /** A pointer only passing over the row does not decrypt anything. */
 export const HOVER_INTENT_MS = 150;
 export const RESTRICTED_VALUE_EXPLANATION = "Restricted: this value can never be revealed or copied";
@@ -44,33 +43,18 @@ export function SecretValueCell({ projectId, secret, environmentId, onError }: S
   return <MaskedValueCell projectId={projectId} secret={secret} environmentId={environmentId} onError={onError} />;
 }
 
-type Revealed = { value: string };
-
 function MaskedValueCell({ projectId, secret, environmentId, onError }: SecretValueCellProps) {
-  // A fresh object on each reveal, so the 5 s timer restarts.
-  const [revealed, setRevealed] = useState<Revealed | null>(null);
-  // Bumped on every reveal and hide: a reply that arrives after a newer request or
-  // after hiding is thrown away.
-  const request = useRef(0);
+  const revealed = useTemporaryReveal(() => secretReveal(projectId, secret.id, environmentId), onError);
   const hoverTimer = useRef<number | undefined>(undefined);
 
   function reveal() {
     window.clearTimeout(hoverTimer.current);
-    const ticket = ++request.current;
-    secretReveal(projectId, secret.id, environmentId).then(
-      (value) => {
-        if (request.current === ticket) setRevealed({ value });
-      },
-      (error: unknown) => {
-        if (request.current === ticket) onError(toAppError(error));
-      },
-    );
+    revealed.reveal();
   }
 
   function hide() {
     window.clearTimeout(hoverTimer.current);
-    request.current++;
-    setRevealed(null);
+    revealed.hide();
   }
 
   function revealSoon() {
@@ -78,53 +62,32 @@ function MaskedValueCell({ projectId, secret, environmentId, onError }: SecretVa
     hoverTimer.current = window.setTimeout(reveal, HOVER_INTENT_MS);
   }
 
-  useEffect(() => {
-    if (!revealed) return;
-    const hideNow = () => {
-      request.current++;
-      setRevealed(null);
-    };
-    const onVisibilityChange = () => {
-      if (document.visibilityState === "hidden") hideNow();
-    };
-    const timer = window.setTimeout(hideNow, REVEAL_MS);
-    window.addEventListener("blur", hideNow);
-    document.addEventListener("visibilitychange", onVisibilityChange);
-    return () => {
-      window.clearTimeout(timer);
-      window.removeEventListener("blur", hideNow);
-      document.removeEventListener("visibilitychange", onVisibilityChange);
-    };
-  }, [revealed]);
+  const shown = revealed.value;
 
-  // Nothing pending may land after the row is gone.
+  // No reveal may start after the row is gone.
   useEffect(() => {
-    const pending = request;
     const hovering = hoverTimer;
-    return () => {
-      window.clearTimeout(hovering.current);
-      pending.current++;
-    };
+    return () => window.clearTimeout(hovering.current);
   }, []);
 
   return (
     <td className="secret-value-cell" data-testid="secret-value" onMouseEnter={revealSoon} onMouseLeave={hide}>
       <button
         type="button"
-        className={revealed ? "secret-value-button is-revealed" : "secret-value-button"}
-        aria-label={revealed ? undefined : `Reveal value of ${secret.name}`}
-        title={revealed ? undefined : "Hover or press Enter to reveal for 5 seconds"}
+        className={shown !== null ? "secret-value-button is-revealed" : "secret-value-button"}
+        aria-label={shown !== null ? undefined : `Reveal value of ${secret.name}`}
+        title={shown !== null ? undefined : "Hover or press Enter to reveal for 5 seconds"}
         onClick={reveal}
         onBlur={hide}
         onKeyDown={(event) => {
-          if (event.key === "Escape" && revealed) {
+          if (event.key === "Escape" && shown !== null) {
             event.stopPropagation();
             hide();
           }
         }}
       >
-        {revealed ? (
-          <span className="secret-value-plain mono">{revealed.value}</span>
+        {shown !== null ? (
+          <span className="secret-value-plain mono">{shown}</span>
         ) : (
           <span className="secret-value-mask" aria-hidden="true">
             {MASK}
