@@ -9,9 +9,10 @@ mod dotenv;
 mod input;
 mod output;
 mod private_file;
-mod redact;
 mod selection;
 
+// `run` redacts with the core's matcher (shared with the desktop app's API step responses).
+use agent_secrets_core::redact;
 use clap::Parser;
 use std::process::ExitCode;
 

@@ -8,15 +8,19 @@ pub mod aad;
 pub mod crypto;
 mod environments;
 pub mod error;
+pub mod http_send;
 pub mod keystore;
 pub mod model;
 pub mod names;
 mod projects;
 pub mod recovery;
+pub mod redact;
 pub mod reference;
 mod schema;
 mod secrets;
 pub mod settings;
+pub mod step_preview;
+pub mod steps;
 pub mod transfer;
 mod variables;
 mod vault;
@@ -27,6 +31,8 @@ pub use model::*;
 pub use secrecy::{ExposeSecret, SecretString};
 pub use secrets::{NewSecret, OverrideEdit, Resolution, ResolvedSecret, SecretUpdate};
 pub use settings::Settings;
+pub use step_preview::StepPreview;
+pub use steps::{Step, StepDefinition, StepKind};
 pub use transfer::dotenv::InvalidLine;
 pub use transfer::{
     DotenvImportReport, DotenvPreview, DotenvPreviewEntry, ImportReport, PendingValue,

@@ -238,6 +238,11 @@ impl<'a> Template<'a> {
         })
     }
 
+    /// Where `reference` (one of this text's) starts, for messages.
+    pub fn position_of(&self, reference: &Reference<'_>) -> Position {
+        Position::of(self.source, reference.span.start)
+    }
+
     /// The distinct names the text refers to, sorted.
     pub fn names(&self) -> BTreeSet<&'a str> {
         self.references().map(|reference| reference.name).collect()

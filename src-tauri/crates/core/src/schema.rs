@@ -87,6 +87,21 @@ const MIGRATIONS: &[&str] = &[
         WHERE secret_id = NEW.secret_id AND environment_id = NEW.environment_id;
     END;
     "#,
+    // 3: Function and API steps. A step holds only text with {NAME} references, never a value,
+    // so it is stored as it is: `definition` is the step's JSON (steps.rs, `StepDefinition`).
+    r#"
+    CREATE TABLE steps (
+        id         BLOB PRIMARY KEY,
+        project_id BLOB NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        name       TEXT NOT NULL COLLATE NOCASE,
+        kind       TEXT NOT NULL CHECK (kind IN ('function', 'api')),
+        definition TEXT NOT NULL,
+        position   INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (project_id, name)
+    ) STRICT;
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -427,6 +427,26 @@ impl Vault {
         })
     }
 
+    /// Every stored value of the project's secrets — each default and each override, so every
+    /// environment's resolved value — Restricted ones included: for redacting what an API step
+    /// brings back, never for display.
+    pub(crate) fn every_secret_value(&self, project: Uuid) -> Result<Vec<SecretString>> {
+        self.data_key()?;
+        let mut out = Vec::new();
+        for record in self.load_secrets(project)? {
+            let what = format!("secret {}", record.name);
+            if let Some(blob) = &record.default {
+                let aad = default_aad(self.id, project, record.id, record.visibility);
+                out.push(self.open_value(aad, blob, &what)?);
+            }
+            for (environment, blob) in self.load_overrides(record.id)? {
+                let aad = override_aad(self.id, project, record.id, environment, record.visibility);
+                out.push(self.open_value(aad, &blob, &what)?);
+            }
+        }
+        Ok(out)
+    }
+
     fn resolve_one(
         &self,
         project: Uuid,

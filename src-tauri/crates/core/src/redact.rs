@@ -1,5 +1,6 @@
-//! Streaming redaction: copies a child's output, replacing every occurrence of a secret value
-//! with `••••••`, including occurrences split across reads.
+//! Redaction: replaces every occurrence of a secret value with `••••••`, in a stream (a child's
+//! output under `agent-secrets run`, including occurrences split across reads) or in a whole
+//! text (an API step's response).
 //!
 //! Matching is leftmost-longest (a value wins over another value that is its prefix). Between
 //! reads only the bytes that could still begin a value are held back — the longest suffix that
@@ -95,6 +96,20 @@ impl Redactor {
         self.redact(&window[..held], true, &mut redacted);
         output.write_all(&redacted)?;
         output.flush()
+    }
+
+    /// The redacted form of a whole text. With `complete` false the text was cut short (a
+    /// size cap), so a tail that could be the beginning of a value is left out: a value cut in
+    /// two must not show its first half.
+    pub fn redact_all(&self, text: &[u8], complete: bool) -> Vec<u8> {
+        let mut out = Vec::with_capacity(text.len());
+        self.redact(text, complete, &mut out);
+        out
+    }
+
+    /// [`Redactor::redact_all`] of a complete text, as text.
+    pub fn redact_str(&self, text: &str) -> String {
+        String::from_utf8_lossy(&self.redact_all(text.as_bytes(), true)).into_owned()
     }
 
     /// Appends the redacted form of the part of `window` that no further input can change and
@@ -261,6 +276,20 @@ mod tests {
         out.clear();
         assert_eq!(redactor.redact(b"secret-value-tw", false, &mut out), 15);
         assert_eq!(out, "••••••-tw".as_bytes());
+    }
+
+    #[test]
+    fn whole_texts_are_redacted_and_a_cut_value_is_left_out() {
+        let redactor = Redactor::new(["sk-live-0123", "tok"]);
+        assert_eq!(
+            redactor.redact_str("{\"echo\":\"Bearer sk-live-0123\"} tok"),
+            "{\"echo\":\"Bearer ••••••\"} tok"
+        );
+        assert_eq!(
+            redactor.redact_all(b"a sk-live-0123 b sk-li", false),
+            "a •••••• b ".as_bytes()
+        );
+        assert_eq!(redactor.redact_all(b"a sk-li", true), b"a sk-li");
     }
 
     proptest! {
