@@ -453,7 +453,9 @@ mod tests {
     fn example_lists_sorted_names() {
         let text = example("Support", &["B".into(), "A".into()]);
         assert_eq!(
-            text.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>(),
+            text.lines()
+                .filter(|l| !l.starts_with('#'))
+                .collect::<Vec<_>>(),
             vec!["A=", "B="]
         );
         assert!(text.starts_with("# "));

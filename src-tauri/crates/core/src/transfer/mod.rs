@@ -8,6 +8,4 @@ pub mod dotenv;
 mod ops;
 pub mod project_file;
 
-pub use ops::{
-    DotenvImportReport, DotenvPreview, DotenvPreviewEntry, ImportReport, PendingValue,
-};
+pub use ops::{DotenvImportReport, DotenvPreview, DotenvPreviewEntry, ImportReport, PendingValue};

@@ -6,11 +6,11 @@ use crate::aad::Aad;
 use crate::error::{Error, Result};
 use crate::model::{EnvironmentKind, ProjectSummary, SecretRow, Visibility};
 use crate::names::check_value;
+use crate::transfer::atomic;
 use crate::transfer::dotenv::{self, InvalidLine};
 use crate::transfer::project_file::{
     builtin_name, FileEnvironment, FileSecret, FileVariable, ProjectFile, MAX_FILE_BYTES,
 };
-use crate::transfer::atomic;
 use crate::vault::{now_ms, Vault};
 use crate::{SecretString, SecretUpdate};
 use rusqlite::{params, OptionalExtension};
@@ -417,7 +417,9 @@ impl Vault {
                 secret_id,
                 secret_name,
                 visibility: Visibility::parse(&visibility).ok_or_else(|| {
-                    Error::Corrupt(format!("unknown visibility \"{visibility}\" in the database"))
+                    Error::Corrupt(format!(
+                        "unknown visibility \"{visibility}\" in the database"
+                    ))
                 })?,
                 environment_id,
                 environment_name,

@@ -166,7 +166,11 @@ impl ProjectFile {
             .ok_or_else(|| at("(the top level)", "must be a JSON object"))?;
         check_format_and_version(root_obj)?;
         find_values(&root, "")?;
-        let root = Obj::new(root_obj, "", &["format", "version", "exportedBy", "project"])?;
+        let root = Obj::new(
+            root_obj,
+            "",
+            &["format", "version", "exportedBy", "project"],
+        )?;
         root.optional_string("exportedBy")?;
         let project = root.object("project", &PROJECT_KEYS)?;
         let file = parse_project(&project)?;
@@ -200,15 +204,13 @@ fn parse_project(project: &Obj<'_>) -> Result<ProjectFile> {
             "development" => EnvironmentKind::Development,
             "production" => EnvironmentKind::Production,
             "custom" => EnvironmentKind::Custom,
-            other => {
-                return Err(at(
-                    &env.path_of("kind"),
-                    &format!(
-                        "unknown environment kind \"{}\" (expected development, production or custom)",
-                        clip(other)
-                    ),
-                ))
-            }
+            other => return Err(at(
+                &env.path_of("kind"),
+                &format!(
+                    "unknown environment kind \"{}\" (expected development, production or custom)",
+                    clip(other)
+                ),
+            )),
         };
         let name = check_label("environment", env.string("name")?)
             .map_err(|e| at(&env.path_of("name"), &e.to_string()))?
@@ -228,7 +230,10 @@ fn parse_project(project: &Obj<'_>) -> Result<ProjectFile> {
             if let Some(first) = builtins.insert(kind.as_str(), path.clone()) {
                 return Err(at(
                     &path,
-                    &format!("a second {} environment (the first is {first})", kind.as_str()),
+                    &format!(
+                        "a second {} environment (the first is {first})",
+                        kind.as_str()
+                    ),
                 ));
             }
         }
@@ -693,7 +698,9 @@ mod tests {
     fn round_trips_and_reads_like_the_doc() {
         let file = sample();
         let text = file.to_json();
-        assert!(text.starts_with("{\n  \"format\": \"agent-secrets-project\",\n  \"version\": 1,\n"));
+        assert!(
+            text.starts_with("{\n  \"format\": \"agent-secrets-project\",\n  \"version\": 1,\n")
+        );
         assert_eq!(ProjectFile::parse(text.as_bytes()).unwrap(), file);
     }
 
@@ -711,23 +718,37 @@ mod tests {
     fn errors_name_the_place() {
         let base = sample().to_json();
         let m = message(&base.replace("\"restricted\"", "\"public\""));
-        assert!(m.contains("project.secrets[0].visibility") && m.contains("public"), "{m}");
+        assert!(
+            m.contains("project.secrets[0].visibility") && m.contains("public"),
+            "{m}"
+        );
         let m = message(&base.replace("\"DB_PASSWORD\"", "\"DB-PASSWORD\""));
         assert!(m.contains("project.secrets[0].name"), "{m}");
         let m = message(&base.replace("\"BASE_URL\"", "\"DB_PASSWORD\""));
-        assert!(m.contains("project.variables[0].name") && m.contains("duplicate"), "{m}");
+        assert!(
+            m.contains("project.variables[0].name") && m.contains("duplicate"),
+            "{m}"
+        );
         let m = message(&base.replace("\"version\": 1", "\"version\": 2"));
         assert!(m.contains("version") && m.contains("newer"), "{m}");
         let m = message(&base.replace("agent-secrets-project", "something-else"));
         assert!(m.contains("unknown format"), "{m}");
         let m = message(&base.replace("\"hasDefault\": true", "\"value\": \"hunter2\""));
-        assert!(m.contains("contains values") && m.contains("project.secrets[0].value"), "{m}");
+        assert!(
+            m.contains("contains values") && m.contains("project.secrets[0].value"),
+            "{m}"
+        );
         assert!(!m.contains("hunter2"), "{m}");
-        let m = message("{\n  \"format\": \"agent-secrets-project\",\n  \"version\": 1,\n  oops\n}");
+        let m =
+            message("{\n  \"format\": \"agent-secrets-project\",\n  \"version\": 1,\n  oops\n}");
         assert!(m.contains("line 4"), "{m}");
         let m = message(&format!("{}1{}", "[".repeat(50), "]".repeat(50)));
-        assert!(m.contains("nested too deeply") && m.contains("column 9"), "{m}");
-        let m = message(&base.replace("\"kind\": \"custom\"", "\"kind\": \"custom\", \"extra\": 1"));
+        assert!(
+            m.contains("nested too deeply") && m.contains("column 9"),
+            "{m}"
+        );
+        let m =
+            message(&base.replace("\"kind\": \"custom\"", "\"kind\": \"custom\", \"extra\": 1"));
         assert!(m.contains("project.environments[2].extra"), "{m}");
         let mut edited: Value = serde_json::from_str(&base).unwrap();
         edited["project"]["secrets"][0]["overriddenIn"][1] = "QA".into();
