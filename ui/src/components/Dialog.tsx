@@ -10,13 +10,15 @@ type DialogProps = {
   /** The element to focus when the dialog opens; the first focusable one otherwise. */
   initialFocusRef?: RefObject<HTMLElement | null>;
   describedById?: string;
+  /** Extra class on the panel, e.g. for a dialog wider than the usual 480 px. */
+  className?: string;
 };
 
 /**
  * A modal dialog: 480 px, focus trapped inside, Escape closes, and focus goes back
  * to whatever had it before the dialog opened.
  */
-export function Dialog({ title, onClose, children, initialFocusRef, describedById }: DialogProps) {
+export function Dialog({ title, onClose, children, initialFocusRef, describedById, className }: DialogProps) {
   const titleId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
 
@@ -71,7 +73,7 @@ export function Dialog({ title, onClose, children, initialFocusRef, describedByI
     <div className="dialog-backdrop">
       <div
         ref={panelRef}
-        className="dialog"
+        className={className ? `dialog ${className}` : "dialog"}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -6,6 +6,7 @@ import type {
   CopyReceipt,
   Environment,
   NewSecret,
+  OverrideEdit,
   ProjectSummary,
   SecretRow,
   SecretUpdate,
@@ -95,6 +96,30 @@ export function installFakeBackend(
     return secret;
   };
 
+  const environment = (id: unknown): Environment => {
+    const found = backend.environments.find((candidate) => candidate.id === id);
+    if (!found) throw appError("not_found", "No such environment");
+    return found;
+  };
+  const checkEnvironmentName = (name: unknown, except?: string): string => {
+    const trimmed = String(name).trim();
+    if (!trimmed) throw appError("invalid", "An environment name is required", "name");
+    const taken = backend.environments.find(
+      (candidate) => candidate.name.toLowerCase() === trimmed.toLowerCase() && candidate.id !== except,
+    );
+    if (taken) throw appError("conflict", `This project already has an environment named "${trimmed}"`, "name");
+    return trimmed;
+  };
+  const refuseBuiltin = (found: Environment, action: string) => {
+    if (found.kind !== "custom") throw appError("invalid", `${found.name} is built in and cannot be ${action}`, "name");
+  };
+  /** overriddenIn and missingIn from the values, as the core computes them. */
+  const recompute = (secret: FakeSecret) => {
+    const ids = backend.environments.map((env) => env.id);
+    secret.overriddenIn = ids.filter((id) => typeof secret.values[id] === "string");
+    secret.missingIn = ids.filter((id) => typeof secret.values[id] !== "string" && secret.values.default === null);
+  };
+
   const handlers: Record<string, Handler> = {
     vault_status: () => backend.status,
     recovery_key_show: () => backend.recoveryKey,
@@ -111,6 +136,43 @@ export function installFakeBackend(
     },
     project_list: () => [{ ...backend.project, secretCount: backend.secrets.length }],
     environment_list: () => backend.environments,
+    environment_create: ({ name }) => {
+      const created: Environment = { id: `env-${nextId++}`, name: checkEnvironmentName(name), kind: "custom" };
+      backend.environments = [...backend.environments, created];
+      backend.secrets.forEach(recompute);
+      return created;
+    },
+    environment_rename: ({ environmentId, name }) => {
+      const found = environment(environmentId);
+      refuseBuiltin(found, "renamed");
+      const renamed = { ...found, name: checkEnvironmentName(name, found.id) };
+      backend.environments = backend.environments.map((env) => (env.id === found.id ? renamed : env));
+      return renamed;
+    },
+    environment_delete: ({ environmentId }) => {
+      const found = environment(environmentId);
+      refuseBuiltin(found, "deleted");
+      backend.environments = backend.environments.filter((env) => env.id !== found.id);
+      for (const secret of backend.secrets) {
+        delete secret.values[found.id];
+        recompute(secret);
+      }
+      return null;
+    },
+    overrides_save: ({ environmentId, edits }) => {
+      const found = environment(environmentId);
+      const batch = edits as OverrideEdit[];
+      // All or nothing: check every edit before changing anything.
+      const targets = batch.map((edit) => find(edit.secretId));
+      batch.forEach((edit, index) => {
+        const secret = targets[index] as FakeSecret;
+        if ("remove" in edit) delete secret.values[found.id];
+        else secret.values[found.id] = edit.value;
+        secret.updatedAt = Date.now();
+        recompute(secret);
+      });
+      return backend.secrets.map(row);
+    },
     secret_list: () => backend.secrets.map(row),
     secret_create: ({ input }) => {
       const { name, value, visibility } = input as NewSecret;

@@ -9,6 +9,8 @@ export type SecretList = {
   error: AppError | null;
   /** Loads the list again; resolves to the error if that failed (the old rows stay). */
   refresh: () => Promise<AppError | null>;
+  /** Takes rows that a command already answered (e.g. overrides_save) instead of loading them. */
+  replace: (rows: SecretRow[]) => void;
 };
 
 /** The project's secrets, loaded once and again on `refresh()`. */
@@ -29,6 +31,11 @@ export function useSecretList(projectId: string): SecretList {
     }
   }, [projectId]);
 
+  const replace = useCallback((rows: SecretRow[]) => {
+    setSecrets(rows);
+    setError(null);
+  }, []);
+
   useEffect(() => {
     let current = true;
     secretList(projectId).then(
@@ -46,5 +53,5 @@ export function useSecretList(projectId: string): SecretList {
     };
   }, [projectId]);
 
-  return { secrets, error, refresh };
+  return { secrets, error, refresh, replace };
 }

@@ -1,7 +1,15 @@
+import { useNavigation, type Page } from "./navigation";
+
 type SidebarProps = { projectName: string };
 
-/** Project name, then the Agent Settings pages (only Secrets for now). */
+const PAGES: readonly (readonly [Page, string])[] = [
+  ["secrets", "Secrets"],
+  ["environments", "Environments"],
+];
+
+/** Project name, then the Agent Settings pages. */
 export function Sidebar({ projectName }: SidebarProps) {
+  const { page, navigate } = useNavigation();
   return (
     <aside className="sidebar">
       <div className="sidebar-project" title={projectName}>
@@ -12,11 +20,21 @@ export function Sidebar({ projectName }: SidebarProps) {
           Agent Settings
         </h2>
         <ul className="sidebar-list">
-          <li>
-            <a className="sidebar-link" href="#secrets" aria-current="page">
-              Secrets
-            </a>
-          </li>
+          {PAGES.map(([target, label]) => (
+            <li key={target}>
+              <a
+                className="sidebar-link"
+                href={`#${target}`}
+                aria-current={page === target ? "page" : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(target);
+                }}
+              >
+                {label}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
     </aside>

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { toAppError } from "../../ipc/appError";
 import { environmentList, projectList } from "../../ipc/commands";
 import type { AppError, Environment, ProjectSummary } from "../../ipc/types";
+import { EnvironmentsPage } from "../environments/EnvironmentsPage";
 import { SecretsPage } from "../secrets/SecretsPage";
+import { NavigationContext, type Page } from "./navigation";
 import { StatusScreen } from "./StatusScreen";
 
 type Loaded = { project: ProjectSummary; environments: Environment[] };
@@ -13,6 +15,8 @@ export function Workspace() {
   const [error, setError] = useState<AppError | null>(null);
   const [environmentId, setEnvironmentId] = useState("");
   const [attempt, setAttempt] = useState(0);
+  const [page, setPage] = useState<Page>("secrets");
+  const navigation = useMemo(() => ({ page, navigate: setPage }), [page]);
 
   useEffect(() => {
     let current = true;
@@ -42,6 +46,29 @@ export function Workspace() {
     setAttempt((count) => count + 1);
   }, []);
 
+  const projectId = loaded !== null && loaded !== "empty" ? loaded.project.id : null;
+  /** Loads the environments again after one was added, renamed or deleted. */
+  const refreshEnvironments = useCallback(async (): Promise<AppError | null> => {
+    if (projectId === null) return null;
+    try {
+      const environments = await environmentList(projectId);
+      setLoaded((current) =>
+        current !== null && current !== "empty" && current.project.id === projectId
+          ? { ...current, environments }
+          : current,
+      );
+      // A deleted environment cannot stay selected: back to the default one.
+      setEnvironmentId((current) =>
+        environments.some((environment) => environment.id === current)
+          ? current
+          : (defaultEnvironment(environments)?.id ?? ""),
+      );
+      return null;
+    } catch (caught) {
+      return toAppError(caught);
+    }
+  }, [projectId]);
+
   if (error) {
     return <StatusScreen title="Could not open the project" message={error.message} onRetry={retry} />;
   }
@@ -50,12 +77,24 @@ export function Workspace() {
     return <StatusScreen title="No projects yet" message="This vault has no agent project to show." onRetry={retry} />;
   }
   return (
-    <SecretsPage
-      project={loaded.project}
-      environments={loaded.environments}
-      environmentId={environmentId}
-      onEnvironmentChange={setEnvironmentId}
-    />
+    <NavigationContext.Provider value={navigation}>
+      {page === "environments" ? (
+        <EnvironmentsPage
+          project={loaded.project}
+          environments={loaded.environments}
+          environmentId={environmentId}
+          onEnvironmentChange={setEnvironmentId}
+          onEnvironmentsChanged={refreshEnvironments}
+        />
+      ) : (
+        <SecretsPage
+          project={loaded.project}
+          environments={loaded.environments}
+          environmentId={environmentId}
+          onEnvironmentChange={setEnvironmentId}
+        />
+      )}
+    </NavigationContext.Provider>
   );
 }
 

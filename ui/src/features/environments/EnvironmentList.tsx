@@ -1,0 +1,110 @@
+import type { Environment, SecretRow } from "../../ipc/types";
+import { environmentCounts, environmentDescription, plural } from "./environmentState";
+
+export type EnvironmentAction = "overrides" | "rename" | "delete";
+
+type EnvironmentListProps = {
+  environments: Environment[];
+  /** null while the secrets load: the counts are not shown yet. */
+  secrets: SecretRow[] | null;
+  onAction: (environment: Environment, action: EnvironmentAction) => void;
+};
+
+/**
+ * The project's environments, the built-ins first (as the back end orders them): what each is
+ * for, how many overrides it has and how many secrets have no value there, and its actions.
+ */
+export function EnvironmentList({ environments, secrets, onAction }: EnvironmentListProps) {
+  return (
+    <table className="environments-table" data-testid="environments-table">
+      <colgroup>
+        <col />
+        <col className="col-env-count" />
+        <col className="col-env-count" />
+        <col className="col-env-actions" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">Environment</th>
+          <th scope="col">Overrides</th>
+          <th scope="col">Missing values</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {environments.map((environment) => (
+          <EnvironmentRow key={environment.id} environment={environment} secrets={secrets} onAction={onAction} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+type EnvironmentRowProps = {
+  environment: Environment;
+  secrets: SecretRow[] | null;
+  onAction: (environment: Environment, action: EnvironmentAction) => void;
+};
+
+function EnvironmentRow({ environment, secrets, onAction }: EnvironmentRowProps) {
+  const nameId = `environment-name-${environment.id}`;
+  const builtin = environment.kind !== "custom";
+  const counts = secrets ? environmentCounts(secrets, environment.id) : null;
+
+  return (
+    <tr className="environment-row" data-testid="environment-row" data-name={environment.name}>
+      <td>
+        <div className="environment-name-line">
+          <span id={nameId} className="environment-name" title={environment.name}>
+            {environment.name}
+          </span>
+          {builtin && <span className="pill">Built in</span>}
+        </div>
+        <p className="environment-description muted">{environmentDescription(environment)}</p>
+      </td>
+      <td className="muted">{counts ? (counts.overrides === 0 ? "None" : plural(counts.overrides, "override")) : "…"}</td>
+      <td>
+        {counts === null ? (
+          <span className="muted">…</span>
+        ) : counts.missing > 0 ? (
+          <span className="missing-count">{plural(counts.missing, "secret")} missing</span>
+        ) : (
+          <span className="muted">None</span>
+        )}
+      </td>
+      <td className="environment-actions">
+        <button
+          type="button"
+          className="button"
+          aria-describedby={nameId}
+          disabled={secrets === null}
+          onClick={() => onAction(environment, "overrides")}
+        >
+          Override Secrets
+        </button>
+        {!builtin && (
+          <>
+            <button
+              type="button"
+              className="button button-quiet"
+              aria-describedby={nameId}
+              onClick={() => onAction(environment, "rename")}
+            >
+              Rename
+            </button>
+            <button
+              type="button"
+              className="button button-quiet button-quiet-danger"
+              aria-describedby={nameId}
+              onClick={() => onAction(environment, "delete")}
+            >
+              Delete
+            </button>
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}
