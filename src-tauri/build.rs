@@ -21,6 +21,16 @@ const COMMANDS: &[&str] = &[
     "secret_reveal",
     "secret_copy",
     "settings_get",
+    "step_list",
+    "step_create",
+    "step_update",
+    "step_rename",
+    "step_delete",
+    "step_preview",
+    "step_send",
+    "variable_list",
+    "variable_set",
+    "variable_delete",
 ];
 
 fn main() {

@@ -14,6 +14,10 @@ use std::time::Duration;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
+// Steps and project variables (api/steps.rs).
+mod steps;
+pub use steps::*;
+
 /// Parses an id argument; `argument` is its name in the UI's call (`projectId`, …).
 pub fn parse_id(text: &str, argument: &str) -> CommandResult<Uuid> {
     Uuid::parse_str(text).map_err(|_| CommandError::bad_id(argument))

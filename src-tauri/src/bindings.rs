@@ -8,6 +8,15 @@ use agent_secrets_core::{
     Environment, EnvironmentKind, LockInfo, ProjectSummary, SecretRow, Settings, VaultStatus,
     Visibility,
 };
+// Steps and project variables.
+use agent_secrets_core::http_send::StepResponse;
+use agent_secrets_core::step_preview::{
+    PreviewDefinition, PreviewError, PreviewErrorCode, PreviewRow, PreviewSegment, StepPreview,
+};
+use agent_secrets_core::steps::{
+    BodyKind, HttpMethod, Step, StepBody, StepDefinition, StepField, StepKind,
+};
+use agent_secrets_core::Variable;
 use ts_rs::TS;
 
 /// The file's path relative to the src-tauri directory.
@@ -37,6 +46,21 @@ pub fn typescript() -> String {
         OverrideEditInput::decl(),
         CopyReceipt::decl(),
         Settings::decl(),
+        Variable::decl(),
+        StepKind::decl(),
+        HttpMethod::decl(),
+        StepField::decl(),
+        BodyKind::decl(),
+        StepBody::decl(),
+        StepDefinition::decl(),
+        Step::decl(),
+        PreviewSegment::decl(),
+        PreviewRow::decl(),
+        PreviewDefinition::decl(),
+        PreviewErrorCode::decl(),
+        PreviewError::decl(),
+        StepPreview::decl(),
+        StepResponse::decl(),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

@@ -10,6 +10,10 @@ use crate::state::AppState;
 use agent_secrets_core::{Environment, ProjectSummary, SecretRow, Settings, VaultStatus};
 use tauri::State;
 use zeroize::Zeroizing;
+// Steps and project variables.
+use agent_secrets_core::http_send::StepResponse;
+use agent_secrets_core::{Step, StepDefinition, StepKind, StepPreview, Variable};
+use tauri::Manager;
 
 #[tauri::command]
 pub async fn vault_status(state: State<'_, AppState>) -> CommandResult<VaultStatus> {
@@ -156,4 +160,102 @@ pub async fn secret_copy(
 #[tauri::command]
 pub async fn settings_get(state: State<'_, AppState>) -> CommandResult<Settings> {
     api::settings_get(state.vault.get()?)
+}
+
+#[tauri::command]
+pub async fn step_list(state: State<'_, AppState>, project_id: String) -> CommandResult<Vec<Step>> {
+    api::step_list(state.vault.get()?, &project_id)
+}
+
+#[tauri::command]
+pub async fn step_create(
+    state: State<'_, AppState>,
+    project_id: String,
+    name: String,
+    kind: StepKind,
+) -> CommandResult<Step> {
+    api::step_create(state.vault.get()?, &project_id, &name, kind)
+}
+
+#[tauri::command]
+pub async fn step_update(
+    state: State<'_, AppState>,
+    project_id: String,
+    step_id: String,
+    definition: StepDefinition,
+) -> CommandResult<Step> {
+    api::step_update(state.vault.get()?, &project_id, &step_id, definition)
+}
+
+#[tauri::command]
+pub async fn step_rename(
+    state: State<'_, AppState>,
+    project_id: String,
+    step_id: String,
+    name: String,
+) -> CommandResult<Step> {
+    api::step_rename(state.vault.get()?, &project_id, &step_id, &name)
+}
+
+#[tauri::command]
+pub async fn step_delete(
+    state: State<'_, AppState>,
+    project_id: String,
+    step_id: String,
+) -> CommandResult<()> {
+    api::step_delete(state.vault.get()?, &project_id, &step_id)
+}
+
+#[tauri::command]
+pub async fn step_preview(
+    state: State<'_, AppState>,
+    project_id: String,
+    step_id: String,
+    environment_id: String,
+) -> CommandResult<StepPreview> {
+    api::step_preview(state.vault.get()?, &project_id, &step_id, &environment_id)
+}
+
+/// The request may take up to its timeout: it runs on a blocking thread, and the vault is
+/// locked only while it is prepared.
+#[tauri::command]
+pub async fn step_send(
+    app: tauri::AppHandle,
+    project_id: String,
+    step_id: String,
+    environment_id: String,
+) -> CommandResult<StepResponse> {
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        api::step_send(state.vault.get()?, &project_id, &step_id, &environment_id)
+    })
+    .await
+    .map_err(api::join_failed)?
+}
+
+#[tauri::command]
+pub async fn variable_list(
+    state: State<'_, AppState>,
+    project_id: String,
+) -> CommandResult<Vec<Variable>> {
+    api::variable_list(state.vault.get()?, &project_id)
+}
+
+#[tauri::command]
+pub async fn variable_set(
+    state: State<'_, AppState>,
+    project_id: String,
+    name: String,
+    value: String,
+) -> CommandResult<Variable> {
+    api::variable_set(state.vault.get()?, &project_id, &name, &value)
+}
+
+#[tauri::command]
+pub async fn variable_delete(
+    state: State<'_, AppState>,
+    project_id: String,
+    name: String,
+) -> CommandResult<()> {
+    api::variable_delete(state.vault.get()?, &project_id, &name)
 }

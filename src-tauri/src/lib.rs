@@ -59,6 +59,16 @@ pub fn run() {
             commands::secret_reveal,
             commands::secret_copy,
             commands::settings_get,
+            commands::step_list,
+            commands::step_create,
+            commands::step_update,
+            commands::step_rename,
+            commands::step_delete,
+            commands::step_preview,
+            commands::step_send,
+            commands::variable_list,
+            commands::variable_set,
+            commands::variable_delete,
         ])
         .build(tauri::generate_context!())
         .expect("cannot start Agent Secrets");

@@ -34,6 +34,14 @@ overriddenIn: string[],
  */
 missingIn: string[],
 /**
+ * The source of an import or duplicate had a default value, still to be re-entered.
+ */
+pendingDefault: boolean,
+/**
+ * Environments where the source had an override, still to be re-entered.
+ */
+pendingIn: string[],
+/**
  * Unix milliseconds.
  */
 updatedAt: number, };
@@ -51,3 +59,66 @@ export type Settings = {
  * Seconds after a copy before the clipboard is cleared (if it still holds the copy); 1–600.
  */
 clipboardClearSeconds: number, };
+
+export type Variable = { name: string, value: string, };
+
+export type StepKind = "function" | "api";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
+
+export type StepField = { name: string, value: string, };
+
+export type BodyKind = "none" | "raw" | "json";
+
+export type StepBody = { kind: BodyKind, text: string, };
+
+export type StepDefinition = { "kind": "function", code: string, inputs: Array<StepField>, } | { "kind": "api", method: HttpMethod, url: string, headers: Array<StepField>, query: Array<StepField>, body: StepBody, };
+
+export type Step = { id: string, name: string, definition: StepDefinition,
+/**
+ * Unix milliseconds.
+ */
+updatedAt: number, };
+
+export type PreviewSegment = { "type": "text", text: string, } | { "type": "variable", name: string, value: string, } | { "type": "secret", name: string, visibility: Visibility, secretId: string, } | { "type": "missing", name: string, secretId: string, } | { "type": "unknown", name: string, };
+
+export type PreviewRow = { name: Array<PreviewSegment>, value: Array<PreviewSegment>, };
+
+export type PreviewDefinition = { "kind": "function", code: Array<PreviewSegment>, inputs: Array<PreviewRow>, } | { "kind": "api", method: HttpMethod, url: Array<PreviewSegment>, headers: Array<PreviewRow>, query: Array<PreviewRow>, bodyKind: BodyKind, body: Array<PreviewSegment>, };
+
+export type PreviewErrorCode = "unknown_name" | "missing_value" | "invalid_url" | "invalid_json";
+
+export type PreviewError = {
+/**
+ * Which field, as the editor labels it ("URL", "Header 2 value").
+ */
+field: string, code: PreviewErrorCode,
+/**
+ * The reference's name, for the two reference errors.
+ */
+name: string | null, message: string, };
+
+export type StepPreview = { environment: Environment, definition: PreviewDefinition,
+/**
+ * Every reference that would not resolve, in the order of the fields; empty when the step
+ * can be used in this environment.
+ */
+errors: Array<PreviewError>, };
+
+export type StepResponse = { status: number,
+/**
+ * The reason phrase the server sent, else the standard one for the status.
+ */
+statusText: string,
+/**
+ * In the order received.
+ */
+headers: Array<StepField>,
+/**
+ * The body as text (invalid UTF-8 shown as �).
+ */
+body: string,
+/**
+ * True when the body was longer than the 5 MiB kept.
+ */
+bodyTruncated: boolean, elapsedMs: number, };
