@@ -61,6 +61,8 @@ export function fakeSecret(
     hasDefault: value !== null,
     overriddenIn: options.overriddenIn ?? Object.keys(overrides),
     missingIn: options.missingIn ?? (value === null ? [DEV, PROD].filter((env) => !(env in overrides)) : []),
+    pendingDefault: false,
+    pendingIn: [],
     updatedAt: options.updatedAt ?? Date.now() - 120_000,
     values: { default: value, ...overrides },
   };
