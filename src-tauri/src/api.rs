@@ -14,6 +14,9 @@ use std::time::Duration;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
+mod transfer;
+pub use transfer::*;
+
 // Steps and project variables (api/steps.rs).
 mod steps;
 pub use steps::*;

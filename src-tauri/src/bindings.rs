@@ -3,7 +3,11 @@
 //! tests/bindings.rs fails when that file is stale; `UPDATE_BINDINGS=1` rewrites it.
 
 use crate::dto::{CopyReceipt, NewSecretInput, OverrideEditInput, SecretUpdateInput};
+use crate::dto_transfer::DotenvSelection;
 use crate::error::{CommandError, ErrorCode, ErrorField};
+use agent_secrets_core::{
+    DotenvImportReport, DotenvPreview, DotenvPreviewEntry, ImportReport, InvalidLine, PendingValue,
+};
 use agent_secrets_core::{
     Environment, EnvironmentKind, LockInfo, ProjectSummary, SecretRow, Settings, VaultStatus,
     Visibility,
@@ -46,6 +50,13 @@ pub fn typescript() -> String {
         OverrideEditInput::decl(),
         CopyReceipt::decl(),
         Settings::decl(),
+        ImportReport::decl(),
+        PendingValue::decl(),
+        InvalidLine::decl(),
+        DotenvPreviewEntry::decl(),
+        DotenvPreview::decl(),
+        DotenvSelection::decl(),
+        DotenvImportReport::decl(),
         Variable::decl(),
         StepKind::decl(),
         HttpMethod::decl(),

@@ -259,3 +259,146 @@ pub async fn variable_delete(
 ) -> CommandResult<()> {
     api::variable_delete(state.vault.get()?, &project_id, &name)
 }
+
+// ---- Projects and transfer (file dialogs are opened here, in Rust; see dialogs.rs) ----
+
+#[tauri::command]
+pub async fn project_create(
+    state: State<'_, AppState>,
+    name: String,
+) -> CommandResult<ProjectSummary> {
+    api::project_create(state.vault.get()?, &name)
+}
+
+#[tauri::command]
+pub async fn project_rename(
+    state: State<'_, AppState>,
+    project_id: String,
+    name: String,
+) -> CommandResult<ProjectSummary> {
+    api::project_rename(state.vault.get()?, &project_id, &name)
+}
+
+#[tauri::command]
+pub async fn project_delete(state: State<'_, AppState>, project_id: String) -> CommandResult<()> {
+    api::project_delete(state.vault.get()?, &project_id)
+}
+
+#[tauri::command]
+pub async fn project_select(
+    state: State<'_, AppState>,
+    project_id: String,
+) -> CommandResult<ProjectSummary> {
+    api::project_select(state.vault.get()?, &project_id)
+}
+
+#[tauri::command]
+pub async fn project_current(state: State<'_, AppState>) -> CommandResult<Option<ProjectSummary>> {
+    api::project_current(state.vault.get()?)
+}
+
+#[tauri::command]
+pub async fn project_duplicate(
+    state: State<'_, AppState>,
+    project_id: String,
+) -> CommandResult<agent_secrets_core::ImportReport> {
+    api::project_duplicate(state.vault.get()?, &project_id)
+}
+
+/// Opens a save dialog; `null` when the user cancels.
+#[tauri::command]
+pub async fn project_export(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    project_id: String,
+) -> CommandResult<Option<String>> {
+    let project_name = api::project_name(state.vault.get()?, &project_id)?;
+    let purpose = crate::dialogs::Purpose::ExportProject {
+        project_name: &project_name,
+    };
+    match crate::dialogs::choose(&app, purpose) {
+        Some(path) => api::project_export(state.vault.get()?, &project_id, &path).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Opens an open dialog; `null` when the user cancels.
+#[tauri::command]
+pub async fn project_import(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> CommandResult<Option<agent_secrets_core::ImportReport>> {
+    match crate::dialogs::choose(&app, crate::dialogs::Purpose::ImportProject) {
+        Some(path) => api::project_import(state.vault.get()?, &path).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Opens a save dialog for `.env.example`; `null` when the user cancels.
+#[tauri::command]
+pub async fn export_dotenv_example(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    project_id: String,
+) -> CommandResult<Option<String>> {
+    match crate::dialogs::choose(&app, crate::dialogs::Purpose::ExportDotenvExample) {
+        Some(path) => api::export_dotenv_example(state.vault.get()?, &project_id, &path).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Opens an open dialog for a `.env` file and previews its import; `null` when cancelled.
+#[tauri::command]
+pub async fn dotenv_preview(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    hold: State<'_, api::DotenvHold>,
+    project_id: String,
+) -> CommandResult<Option<crate::dto_transfer::DotenvSelection>> {
+    match crate::dialogs::choose(&app, crate::dialogs::Purpose::ImportDotenv) {
+        Some(path) => api::dotenv_preview(state.vault.get()?, &hold, &project_id, &path).map(Some),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub async fn dotenv_import(
+    state: State<'_, AppState>,
+    hold: State<'_, api::DotenvHold>,
+    project_id: String,
+    token: String,
+    visibility: agent_secrets_core::Visibility,
+) -> CommandResult<agent_secrets_core::DotenvImportReport> {
+    api::dotenv_import(state.vault.get()?, &hold, &project_id, &token, visibility)
+}
+
+#[tauri::command]
+pub async fn dotenv_cancel(hold: State<'_, api::DotenvHold>, token: String) -> CommandResult<()> {
+    api::dotenv_cancel(&hold, &token)
+}
+
+#[tauri::command]
+pub async fn pending_value_list(
+    state: State<'_, AppState>,
+    project_id: String,
+) -> CommandResult<Vec<agent_secrets_core::PendingValue>> {
+    api::pending_value_list(state.vault.get()?, &project_id)
+}
+
+#[tauri::command]
+pub async fn pending_value_set(
+    state: State<'_, AppState>,
+    project_id: String,
+    secret_id: String,
+    environment_id: Option<String>,
+    value: String,
+) -> CommandResult<SecretRow> {
+    let value = agent_secrets_core::SecretString::from(value);
+    api::pending_value_set(
+        state.vault.get()?,
+        &project_id,
+        &secret_id,
+        environment_id.as_deref(),
+        value,
+    )
+}

@@ -10,7 +10,9 @@ pub mod api;
 pub mod bindings;
 pub mod clipboard;
 pub mod commands;
+pub mod dialogs;
 pub mod dto;
+pub mod dto_transfer;
 pub mod error;
 pub mod state;
 
@@ -32,6 +34,10 @@ pub fn run() {
     };
     let app = tauri::Builder::default()
         .manage(state)
+        .manage(api::DotenvHold::default())
+        // The dialog plugin is used from Rust only (dialogs.rs): no `dialog:` permission is
+        // granted to the web view.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             // Off the UI thread: the keyring may take a moment (or ask the user to unlock it).
             // `vault_status` waits for this attempt and reports its failure, if any.
@@ -59,6 +65,20 @@ pub fn run() {
             commands::secret_reveal,
             commands::secret_copy,
             commands::settings_get,
+            commands::project_create,
+            commands::project_rename,
+            commands::project_delete,
+            commands::project_select,
+            commands::project_current,
+            commands::project_duplicate,
+            commands::project_export,
+            commands::project_import,
+            commands::export_dotenv_example,
+            commands::dotenv_preview,
+            commands::dotenv_import,
+            commands::dotenv_cancel,
+            commands::pending_value_list,
+            commands::pending_value_set,
             commands::step_list,
             commands::step_create,
             commands::step_update,

@@ -334,6 +334,53 @@ fn call(command: &str) -> Option<Vec<String>> {
         "variable_list" => answers.push(json(&api::variable_list(v, p))),
         "variable_set" => answers.push(json(&api::variable_set(v, p, "BASE", "https://x.test"))),
         "variable_delete" => answers.push(json(&api::variable_delete(v, p, "TENANT"))),
+        // Projects and transfer: the files they write are searched too.
+        "project_create" => answers.push(json(&api::project_create(v, "Other"))),
+        "project_rename" => answers.push(json(&api::project_rename(v, p, "Renamed"))),
+        "project_delete" => answers.push(json(&api::project_delete(v, p))),
+        "project_select" => answers.push(json(&api::project_select(v, p))),
+        "project_current" => answers.push(json(&api::project_current(v))),
+        "project_duplicate" => answers.push(json(&api::project_duplicate(v, p))),
+        "project_export" | "project_import" => {
+            let path = f._home.path().join("p.agent-secrets.json");
+            answers.push(json(&api::project_export(v, p, &path)));
+            answers.push(std::fs::read_to_string(&path).unwrap());
+            answers.push(json(&api::project_import(v, &path)));
+        }
+        "export_dotenv_example" => {
+            let path = f._home.path().join(".env.example");
+            answers.push(json(&api::export_dotenv_example(v, p, &path)));
+            answers.push(std::fs::read_to_string(&path).unwrap());
+        }
+        "dotenv_preview" | "dotenv_import" | "dotenv_cancel" => {
+            let hold = api::DotenvHold::default();
+            let path = f._home.path().join(".env");
+            std::fs::write(&path, format!("API_TOKEN={WRITTEN_CANARY}\nBAD LINE\n")).unwrap();
+            let selection = api::dotenv_preview(v, &hold, p, &path);
+            answers.push(json(&selection));
+            let token = selection.map(|s| s.token).unwrap_or_default();
+            answers.push(json(&api::dotenv_import(
+                v,
+                &hold,
+                p,
+                &token,
+                Visibility::Masked,
+            )));
+            answers.push(json(&api::dotenv_cancel(&hold, &token)));
+        }
+        "pending_value_list" => answers.push(json(&api::pending_value_list(v, p))),
+        "pending_value_set" => {
+            for environment in [None, Some(f.environments[1].as_str())] {
+                let value = SecretString::from(WRITTEN_CANARY);
+                answers.push(json(&api::pending_value_set(
+                    v,
+                    p,
+                    &f.restricted,
+                    environment,
+                    value,
+                )));
+            }
+        }
         _ => return None,
     }
     Some(answers)

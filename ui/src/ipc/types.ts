@@ -60,6 +60,45 @@ export type Settings = {
  */
 clipboardClearSeconds: number, };
 
+export type ImportReport = { project: ProjectSummary,
+/**
+ * Secrets with at least one pending value ("N secrets need values").
+ */
+needsValues: number,
+/**
+ * Pending values in all: defaults plus environment overrides to re-enter.
+ */
+pendingValues: number, };
+
+export type PendingValue = { secretId: string, secretName: string, visibility: Visibility,
+/**
+ * `null`: the default value.
+ */
+environmentId: string | null,
+/**
+ * `null` for the default value.
+ */
+environmentName: string | null, };
+
+export type InvalidLine = { line: number, message: string, };
+
+export type DotenvPreviewEntry = { line: number, name: string,
+/**
+ * The visibility of the existing secret whose default value this line replaces, or `null`
+ * when the line creates a new secret (with the visibility chosen for the import).
+ */
+existing: Visibility | null, };
+
+export type DotenvPreview = { entries: Array<DotenvPreviewEntry>,
+/**
+ * Lines that cannot be imported; while there is one, the import changes nothing.
+ */
+invalid: Array<InvalidLine>, };
+
+export type DotenvSelection = { token: string, fileName: string, preview: DotenvPreview, };
+
+export type DotenvImportReport = { created: number, updated: number, };
+
 export type Variable = { name: string, value: string, };
 
 export type StepKind = "function" | "api";

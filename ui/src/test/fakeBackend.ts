@@ -47,7 +47,7 @@ let nextId = 100;
 
 export function fakeSecret(
   name: string,
-  options: Partial<Pick<SecretRow, "visibility" | "updatedAt" | "overriddenIn" | "missingIn">> & {
+  options: Partial<Pick<SecretRow, "visibility" | "updatedAt" | "overriddenIn" | "missingIn" | "pendingDefault" | "pendingIn">> & {
     value?: string | null;
     overrides?: Record<string, string>;
   } = {},
@@ -61,8 +61,8 @@ export function fakeSecret(
     hasDefault: value !== null,
     overriddenIn: options.overriddenIn ?? Object.keys(overrides),
     missingIn: options.missingIn ?? (value === null ? [DEV, PROD].filter((env) => !(env in overrides)) : []),
-    pendingDefault: false,
-    pendingIn: [],
+    pendingDefault: options.pendingDefault ?? false,
+    pendingIn: options.pendingIn ?? [],
     updatedAt: options.updatedAt ?? Date.now() - 120_000,
     values: { default: value, ...overrides },
   };
