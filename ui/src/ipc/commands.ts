@@ -12,6 +12,7 @@ import type {
   Settings,
   VaultStatus,
 } from "./types";
+import type { Step, StepDefinition, StepKind, StepPreview, StepResponse, Variable } from "./types";
 
 export function vaultStatus(): Promise<VaultStatus> {
   return invoke<VaultStatus>("vault_status");
@@ -83,4 +84,50 @@ export function secretCopy(projectId: string, secretId: string, environmentId: s
 
 export function settingsGet(): Promise<Settings> {
   return invoke<Settings>("settings_get");
+}
+
+// Steps and project variables.
+
+export function stepList(projectId: string): Promise<Step[]> {
+  return invoke<Step[]>("step_list", { projectId });
+}
+
+/** A new, empty step of `kind`. */
+export function stepCreate(projectId: string, name: string, kind: StepKind): Promise<Step> {
+  return invoke<Step>("step_create", { projectId, name, kind });
+}
+
+export function stepUpdate(projectId: string, stepId: string, definition: StepDefinition): Promise<Step> {
+  return invoke<Step>("step_update", { projectId, stepId, definition });
+}
+
+export function stepRename(projectId: string, stepId: string, name: string): Promise<Step> {
+  return invoke<Step>("step_rename", { projectId, stepId, name });
+}
+
+export async function stepDelete(projectId: string, stepId: string): Promise<void> {
+  await invoke<null>("step_delete", { projectId, stepId });
+}
+
+/** The step with its references shown for one environment; secrets come as placeholders. */
+export function stepPreview(projectId: string, stepId: string, environmentId: string): Promise<StepPreview> {
+  return invoke<StepPreview>("step_preview", { projectId, stepId, environmentId });
+}
+
+/** Sends an API step from Rust; the response comes back with every secret value redacted. */
+export function stepSend(projectId: string, stepId: string, environmentId: string): Promise<StepResponse> {
+  return invoke<StepResponse>("step_send", { projectId, stepId, environmentId });
+}
+
+export function variableList(projectId: string): Promise<Variable[]> {
+  return invoke<Variable[]>("variable_list", { projectId });
+}
+
+/** Creates the variable or replaces its value. */
+export function variableSet(projectId: string, name: string, value: string): Promise<Variable> {
+  return invoke<Variable>("variable_set", { projectId, name, value });
+}
+
+export async function variableDelete(projectId: string, name: string): Promise<void> {
+  await invoke<null>("variable_delete", { projectId, name });
 }

@@ -5,6 +5,8 @@ type SidebarProps = { projectName: string };
 const PAGES: readonly (readonly [Page, string])[] = [
   ["secrets", "Secrets"],
   ["environments", "Environments"],
+  ["steps", "Steps"],
+  ["variables", "Variables"],
 ];
 
 /** Project name, then the Agent Settings pages. */

@@ -4,6 +4,8 @@ import { environmentList, projectList } from "../../ipc/commands";
 import type { AppError, Environment, ProjectSummary } from "../../ipc/types";
 import { EnvironmentsPage } from "../environments/EnvironmentsPage";
 import { SecretsPage } from "../secrets/SecretsPage";
+import { StepsPage } from "../steps/StepsPage";
+import { VariablesPage } from "../variables/VariablesPage";
 import { NavigationContext, type Page } from "./navigation";
 import { StatusScreen } from "./StatusScreen";
 
@@ -86,6 +88,15 @@ export function Workspace() {
           onEnvironmentChange={setEnvironmentId}
           onEnvironmentsChanged={refreshEnvironments}
         />
+      ) : page === "steps" ? (
+        <StepsPage
+          project={loaded.project}
+          environments={loaded.environments}
+          environmentId={environmentId}
+          onEnvironmentChange={setEnvironmentId}
+        />
+      ) : page === "variables" ? (
+        <VariablesPage project={loaded.project} />
       ) : (
         <SecretsPage
           project={loaded.project}

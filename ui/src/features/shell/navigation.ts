@@ -1,7 +1,7 @@
 import { createContext, useContext } from "react";
 
 /** The Agent Settings pages the sidebar switches between. */
-export type Page = "secrets" | "environments";
+export type Page = "secrets" | "environments" | "steps" | "variables";
 
 export type Navigation = {
   page: Page;
