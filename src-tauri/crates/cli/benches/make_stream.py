@@ -1,6 +1,6 @@
 """Writes SIZE bytes of log-like text to OUT for the redaction benchmark: lines of random
-base64 (no value occurs by chance), with each VALUE written once per 64 KiB, at an offset
-that moves so occurrences also fall across read boundaries.
+base64 (no value occurs by chance), with each VALUE written once per 64 KiB, just past each
+64 KiB boundary (where reads of a default-size pipe end).
 
 usage: python3 make_stream.py OUT SIZE_MIB VALUE...
 """
