@@ -146,6 +146,7 @@ pub struct ExportEnvArgs {
     /// Environment whose values are exported.
     #[arg(long, value_name = "ENV")]
     pub env: String,
+    /// Output format.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
     /// Export only this secret (repeatable); by default every secret of the project.
