@@ -42,7 +42,7 @@ function Harness({
 }
 
 function field() {
-  return screen.getByLabelText("Header 1 value") as HTMLInputElement;
+  return screen.getByLabelText<HTMLInputElement>("Header 1 value");
 }
 
 function picker() {

@@ -231,7 +231,7 @@ export function StepEditor({ projectId, step, environment, onSaved, onDelete, on
               addLabel="Add query parameter"
               namePlaceholder="page"
             />
-            <section className="step-section" aria-label="Body">
+            <section className="step-section">
               <div className="step-body-heading">
                 <label htmlFor={bodyId} className="step-section-heading">
                   Body
