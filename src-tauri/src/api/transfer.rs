@@ -32,9 +32,12 @@ pub fn project_rename(
     Ok(lock(vault)?.rename_project(project, name)?)
 }
 
+/// Deletes a project. Deleting the last one leaves a new, empty "My Agent", as on a first run.
 pub fn project_delete(vault: &Mutex<Vault>, project_id: &str) -> CommandResult<()> {
     let project = parse_id(project_id, "projectId")?;
-    Ok(lock(vault)?.delete_project(project)?)
+    let mut vault = lock(vault)?;
+    vault.delete_project(project)?;
+    Ok(crate::state::ensure_first_project(&mut vault)?)
 }
 
 /// Switches to a project: it is remembered as the last used one.

@@ -26,6 +26,8 @@ export type FakeBackend = {
   calls: Call[];
   status: VaultStatus;
   project: ProjectSummary;
+  /** Projects other than the current one (`project`). */
+  otherProjects: ProjectSummary[];
   environments: Environment[];
   secrets: FakeSecret[];
   recoveryKey: string;
@@ -81,6 +83,7 @@ export function installFakeBackend(
     calls: [],
     status: setup.status ?? { vaultId: "v-1", dataDir: "/tmp/vault", lock: null, recoveryKeyPending: false },
     project: { id: PROJECT_ID, name: "Support Agent", secretCount: 0, updatedAt: Date.now() },
+    otherProjects: [],
     environments: setup.environments ?? [
       { id: DEV, name: "Development", kind: "development" },
       { id: PROD, name: "Production", kind: "production" },
@@ -136,7 +139,10 @@ export function installFakeBackend(
       backend.status = { ...backend.status, lock: null };
       return backend.status;
     },
-    project_list: () => [{ ...backend.project, secretCount: backend.secrets.length }],
+    project_list: () =>
+      [{ ...backend.project, secretCount: backend.secrets.length }, ...backend.otherProjects].sort((a, b) =>
+        a.name.localeCompare(b.name),
+      ),
     environment_list: () => backend.environments,
     environment_create: ({ name }) => {
       const created: Environment = { id: `env-${nextId++}`, name: checkEnvironmentName(name), kind: "custom" };
@@ -211,6 +217,87 @@ export function installFakeBackend(
       return { secretName: secret.name, clearAfterSeconds: backend.clipboardClearSeconds };
     },
     settings_get: () => ({ clipboardClearSeconds: backend.clipboardClearSeconds }),
+    // Projects and transfer. `backend.project` is the current project; the others wait in
+    // `otherProjects`. Dialog-driven commands answer null (cancelled) unless a test overrides them.
+    project_current: () => ({ ...backend.project, secretCount: backend.secrets.length }),
+    project_select: ({ projectId }) => {
+      if (projectId === backend.project.id) return backend.project;
+      const chosen = backend.otherProjects.find((project) => project.id === projectId);
+      if (!chosen) throw appError("not_found", "No such project");
+      backend.otherProjects = [...backend.otherProjects.filter((p) => p !== chosen), backend.project];
+      backend.project = chosen;
+      return chosen;
+    },
+    project_create: ({ name }) => {
+      const trimmed = String(name).trim();
+      if (trimmed === "") throw appError("invalid", "a project name is required", "name");
+      const all = [backend.project, ...backend.otherProjects];
+      if (all.some((p) => p.name.toLowerCase() === trimmed.toLowerCase())) {
+        throw appError("conflict", `a project named "${trimmed}" already exists`, "name");
+      }
+      const created = { id: `p-${nextId++}`, name: trimmed, secretCount: 0, updatedAt: Date.now() };
+      backend.otherProjects = [...backend.otherProjects, created];
+      return created;
+    },
+    project_rename: ({ projectId, name }) => {
+      const all = [backend.project, ...backend.otherProjects];
+      const target = all.find((p) => p.id === projectId);
+      if (!target) throw appError("not_found", "No such project");
+      target.name = String(name).trim();
+      return target;
+    },
+    project_delete: ({ projectId }) => {
+      if (projectId === backend.project.id) {
+        backend.project = backend.otherProjects.shift() ?? {
+          id: `p-${nextId++}`,
+          name: "My Agent",
+          secretCount: 0,
+          updatedAt: Date.now(),
+        };
+      } else {
+        backend.otherProjects = backend.otherProjects.filter((p) => p.id !== projectId);
+      }
+      return null;
+    },
+    project_duplicate: () => {
+      const copy = { id: `p-${nextId++}`, name: `${backend.project.name} (copy)`, secretCount: 0, updatedAt: Date.now() };
+      backend.otherProjects = [...backend.otherProjects, copy];
+      return { project: copy, needsValues: 0, pendingValues: 0 };
+    },
+    project_export: () => null,
+    project_import: () => null,
+    export_dotenv_example: () => null,
+    dotenv_preview: () => null,
+    dotenv_import: () => ({ created: 0, updated: 0 }),
+    dotenv_cancel: () => null,
+    pending_value_list: () =>
+      backend.secrets.flatMap((secret) => [
+        ...(secret.pendingDefault ? [null] : []),
+        ...secret.pendingIn,
+      ].map((environmentId) => ({
+        secretId: secret.id,
+        secretName: secret.name,
+        visibility: secret.visibility,
+        environmentId,
+        environmentName:
+          environmentId === null ? null : (backend.environments.find((e) => e.id === environmentId)?.name ?? null),
+      }))),
+    pending_value_set: ({ secretId, environmentId, value }) => {
+      const secret = find(secretId);
+      if (environmentId === null || environmentId === undefined) {
+        secret.values.default = value as string;
+        secret.hasDefault = true;
+        secret.pendingDefault = false;
+        secret.missingIn = [];
+      } else {
+        secret.values[environmentId as string] = value as string;
+        secret.pendingIn = secret.pendingIn.filter((env) => env !== environmentId);
+        secret.overriddenIn = [...secret.overriddenIn, environmentId as string];
+        secret.missingIn = secret.missingIn.filter((env) => env !== environmentId);
+      }
+      secret.updatedAt = Date.now();
+      return row(secret);
+    },
   };
 
   mockIPC((cmd, payload) => {

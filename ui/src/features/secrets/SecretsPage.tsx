@@ -5,6 +5,7 @@ import type { AppError, Environment, ProjectSummary, SecretRow } from "../../ipc
 import { AppLayout } from "../shell/AppLayout";
 import { EnvironmentSelect } from "../shell/EnvironmentSelect";
 import { useToasts } from "../shell/toastContext";
+import { PendingValuesBanner } from "../projects/PendingValuesBanner";
 import { DeleteSecretDialog } from "./DeleteSecretDialog";
 import { EditSecretDialog } from "./EditSecretDialog";
 import { NewSecretDialog } from "./NewSecretDialog";
@@ -155,6 +156,9 @@ export function SecretsPage({ project, environments, environmentId, onEnvironmen
         </>
       }
     >
+      {secrets !== null && (
+        <PendingValuesBanner projectId={project.id} secrets={secrets} onChanged={() => void refresh()} />
+      )}
       {content}
       {dialog?.kind === "new" && (
         <NewSecretDialog projectId={project.id} onClose={closeDialog} onCreated={() => void closeAndRefresh()} />

@@ -1,4 +1,5 @@
 import type { SecretRow } from "../../ipc/types";
+import { hasPendingValues } from "../projects/pending";
 
 export type SecretSort = "name" | "updated";
 
@@ -9,7 +10,8 @@ export type SecretListQuery = {
 };
 
 export function needsValue(secret: SecretRow): boolean {
-  return secret.missingIn.length > 0;
+  // Missing somewhere, or still waiting for a value an import or duplicate left out.
+  return secret.missingIn.length > 0 || hasPendingValues(secret);
 }
 
 /** The rows to show: filtered by name and "Needs value", then sorted. */

@@ -2,10 +2,11 @@ import { useEffect, useRef } from "react";
 
 const VISIBLE_MS = 8000;
 
-type ErrorToastProps = { message: string; onDismiss: () => void };
+type ErrorToastProps = { message: string; onDismiss: () => void; tone?: "error" | "info" };
 
 /** A failure message that goes away by itself after a few seconds. */
-export function ErrorToast({ message, onDismiss }: ErrorToastProps) {
+/** (`tone="info"`: a confirmation, shown the same way without the alarm.) */
+export function ErrorToast({ message, onDismiss, tone = "error" }: ErrorToastProps) {
   const onDismissRef = useRef(onDismiss);
   useEffect(() => {
     onDismissRef.current = onDismiss;
@@ -17,7 +18,11 @@ export function ErrorToast({ message, onDismiss }: ErrorToastProps) {
   }, []);
 
   return (
-    <div className="toast toast-error" data-testid="toast" role="alert">
+    <div
+      className={tone === "error" ? "toast toast-error" : "toast"}
+      data-testid="toast"
+      role={tone === "error" ? "alert" : "status"}
+    >
       <span className="toast-message">{message}</span>
       <button type="button" className="toast-dismiss" aria-label="Dismiss" onClick={onDismiss}>
         ×

@@ -1,3 +1,4 @@
+import { ProjectSwitcher } from "../projects/ProjectSwitcher";
 import { useNavigation, type Page } from "./navigation";
 
 type SidebarProps = { projectName: string };
@@ -14,9 +15,7 @@ export function Sidebar({ projectName }: SidebarProps) {
   const { page, navigate } = useNavigation();
   return (
     <aside className="sidebar">
-      <div className="sidebar-project" title={projectName}>
-        {projectName}
-      </div>
+      <ProjectSwitcher fallbackName={projectName} />
       <nav className="sidebar-nav" aria-labelledby="sidebar-heading">
         <h2 id="sidebar-heading" className="sidebar-heading">
           Agent Settings

@@ -7,7 +7,8 @@ import "./Toasts.css";
 
 type ToastEntry =
   | { id: number; kind: "copied"; receipt: CopyReceipt }
-  | { id: number; kind: "error"; message: string };
+  | { id: number; kind: "error"; message: string }
+  | { id: number; kind: "info"; message: string };
 
 /** Holds the toasts and draws them bottom-right. */
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -32,6 +33,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         const id = nextId.current++;
         setEntries((current) => [...current.slice(-3), { id, kind: "error", message }]);
       },
+      showInfo(message) {
+        const id = nextId.current++;
+        setEntries((current) => [...current.slice(-3), { id, kind: "info", message }]);
+      },
     }),
     [],
   );
@@ -44,7 +49,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           entry.kind === "copied" ? (
             <CopyToast key={entry.id} receipt={entry.receipt} onDone={() => dismiss(entry.id)} />
           ) : (
-            <ErrorToast key={entry.id} message={entry.message} onDismiss={() => dismiss(entry.id)} />
+            <ErrorToast
+              key={entry.id}
+              message={entry.message}
+              tone={entry.kind === "info" ? "info" : "error"}
+              onDismiss={() => dismiss(entry.id)}
+            />
           ),
         )}
       </section>

@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { toAppError } from "../../ipc/appError";
 import { environmentList, projectList } from "../../ipc/commands";
+import { projectCurrent, projectSelect } from "../../ipc/projectCommands";
 import type { AppError, Environment, ProjectSummary } from "../../ipc/types";
 import { EnvironmentsPage } from "../environments/EnvironmentsPage";
+import { ProjectContext, type ProjectsState } from "../projects/projectContext";
 import { SecretsPage } from "../secrets/SecretsPage";
 import { StepsPage } from "../steps/StepsPage";
 import { VariablesPage } from "../variables/VariablesPage";
 import { NavigationContext, type Page } from "./navigation";
 import { StatusScreen } from "./StatusScreen";
 
-type Loaded = { project: ProjectSummary; environments: Environment[] };
+type Loaded = { project: ProjectSummary; environments: Environment[]; projects: ProjectSummary[] };
 
-/** Loads the project (the first one, until there is a switcher) and its environments. */
+/** Loads the current project (the last used one) with its environments, and the project list. */
 export function Workspace() {
   const [loaded, setLoaded] = useState<Loaded | "empty" | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -23,10 +25,11 @@ export function Workspace() {
   useEffect(() => {
     let current = true;
     (async () => {
-      const [project] = await projectList();
+      // The last used project (remembered by the vault), else the first one.
+      const project = await projectCurrent();
       if (!project) return "empty" as const;
-      const environments = await environmentList(project.id);
-      return { project, environments };
+      const [environments, projects] = await Promise.all([environmentList(project.id), projectList()]);
+      return { project, environments, projects };
     })().then(
       (result) => {
         if (!current) return;
@@ -47,6 +50,19 @@ export function Workspace() {
     setError(null);
     setAttempt((count) => count + 1);
   }, []);
+
+  /** The project switcher's action: remember `projectId` (if any) and load it. */
+  const openProject = useCallback(async (projectId?: string) => {
+    if (projectId) await projectSelect(projectId);
+    setAttempt((count) => count + 1);
+  }, []);
+  const projectsState = useMemo<ProjectsState | null>(
+    () =>
+      loaded !== null && loaded !== "empty"
+        ? { projects: loaded.projects, current: loaded.project, open: openProject }
+        : null,
+    [loaded, openProject],
+  );
 
   const projectId = loaded !== null && loaded !== "empty" ? loaded.project.id : null;
   /** Loads the environments again after one was added, renamed or deleted. */
@@ -79,33 +95,36 @@ export function Workspace() {
     return <StatusScreen title="No projects yet" message="This vault has no agent project to show." onRetry={retry} />;
   }
   return (
-    <NavigationContext.Provider value={navigation}>
-      {page === "environments" ? (
-        <EnvironmentsPage
-          project={loaded.project}
-          environments={loaded.environments}
-          environmentId={environmentId}
-          onEnvironmentChange={setEnvironmentId}
-          onEnvironmentsChanged={refreshEnvironments}
-        />
-      ) : page === "steps" ? (
-        <StepsPage
-          project={loaded.project}
-          environments={loaded.environments}
-          environmentId={environmentId}
-          onEnvironmentChange={setEnvironmentId}
-        />
-      ) : page === "variables" ? (
-        <VariablesPage project={loaded.project} />
-      ) : (
-        <SecretsPage
-          project={loaded.project}
-          environments={loaded.environments}
-          environmentId={environmentId}
-          onEnvironmentChange={setEnvironmentId}
-        />
-      )}
-    </NavigationContext.Provider>
+    <ProjectContext.Provider value={projectsState}>
+      {/* Keyed by project and load, so a switch or reload starts each page afresh. */}
+      <NavigationContext.Provider value={navigation} key={`${loaded.project.id}:${attempt}`}>
+        {page === "environments" ? (
+          <EnvironmentsPage
+            project={loaded.project}
+            environments={loaded.environments}
+            environmentId={environmentId}
+            onEnvironmentChange={setEnvironmentId}
+            onEnvironmentsChanged={refreshEnvironments}
+          />
+        ) : page === "steps" ? (
+          <StepsPage
+            project={loaded.project}
+            environments={loaded.environments}
+            environmentId={environmentId}
+            onEnvironmentChange={setEnvironmentId}
+          />
+        ) : page === "variables" ? (
+          <VariablesPage project={loaded.project} />
+        ) : (
+          <SecretsPage
+            project={loaded.project}
+            environments={loaded.environments}
+            environmentId={environmentId}
+            onEnvironmentChange={setEnvironmentId}
+          />
+        )}
+      </NavigationContext.Provider>
+    </ProjectContext.Provider>
   );
 }
 

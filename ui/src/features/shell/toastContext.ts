@@ -6,6 +6,8 @@ export type Toasts = {
   showCopied: (receipt: CopyReceipt) => void;
   /** Shows a failure message (usually AppError.message). */
   showError: (message: string) => void;
+  /** Shows a short confirmation ("Exported … to PATH"). */
+  showInfo: (message: string) => void;
 };
 
 export const ToastContext = createContext<Toasts | null>(null);
