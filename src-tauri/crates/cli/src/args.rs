@@ -187,6 +187,25 @@ pub enum ProjectCommand {
         #[arg(long)]
         yes: bool,
     },
+    /// Copy a project as "NAME (copy)": names, visibilities, environments, override markers and
+    /// variables — no secret values.
+    Duplicate { name: String },
+    /// Write a project file (.agent-secrets.json, pretty JSON): everything a duplicate keeps,
+    /// never a value. Replaced atomically, mode 0600.
+    Export {
+        name: String,
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Create a new project from a project file; its secrets then need values. All or nothing;
+    /// a name already taken gets " (2)".
+    Import { file: PathBuf },
+    /// Write a .env.example: the project's secret names, sorted, as NAME= lines.
+    ExportDotenvExample {
+        name: String,
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -239,6 +258,19 @@ pub enum SecretCommand {
         name: String,
         #[command(flatten)]
         project: ProjectArg,
+    },
+    /// Import a .env file: each NAME=value becomes (or updates) a secret's default value. Values
+    /// are literal (no $VAR expansion). Any invalid line stops the import, naming its number.
+    ImportDotenv {
+        file: PathBuf,
+        #[command(flatten)]
+        project: ProjectArg,
+        /// Visibility of new secrets (existing ones keep theirs).
+        #[arg(long, value_enum, default_value = "masked")]
+        visibility: VisibilityArg,
+        /// Show what would be imported (names only) and change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 

@@ -9,6 +9,7 @@ mod recovery;
 mod run;
 mod secret;
 mod settings;
+mod transfer;
 
 use crate::args::{Cli, Command};
 use crate::context::{self, CliResult};

@@ -70,6 +70,7 @@ pub fn run(home: &Path, out: Out, command: ProjectCommand) -> CliResult<()> {
                 json!({ "ok": true }),
             );
         }
+        other => super::transfer::project(home, out, other)?,
     }
     Ok(())
 }

@@ -101,6 +101,7 @@ pub fn run(home: &Path, out: Out, command: SecretCommand) -> CliResult<()> {
                 json!({ "ok": true }),
             );
         }
+        other @ SecretCommand::ImportDotenv { .. } => super::transfer::secret(home, out, other)?,
     }
     Ok(())
 }
