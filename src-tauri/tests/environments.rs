@@ -163,7 +163,7 @@ fn overrides_save_applies_a_batch_and_reveal_and_copy_follow_the_environment() {
                 .iter()
                 .map(|id| id.to_string())
                 .collect::<Vec<_>>(),
-            [f.production.clone()],
+            [f.production.as_str()],
             "{}",
             row.name
         );
@@ -308,7 +308,7 @@ fn deleting_an_environment_takes_its_overrides_and_nothing_else() {
             .iter()
             .map(|id| id.to_string())
             .collect::<Vec<_>>(),
-        [f.production.clone()]
+        [f.production.as_str()]
     );
     assert_eq!(
         f.reveal(&a, &f.production).unwrap(),
