@@ -59,6 +59,7 @@ export function StepEditor({ projectId, step, environment, onSaved, onDelete, on
   const bodyId = useId();
   const bodyKindId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
 
   const dirty = name.trim() !== saved.name || JSON.stringify(definition) !== JSON.stringify(saved.definition);
   const environmentId = environment?.id ?? "";
@@ -117,6 +118,11 @@ export function StepEditor({ projectId, step, environment, onSaved, onDelete, on
       setPanel({ kind: "failed", message: toAppError(caught).message });
     }
   }
+
+  // A new preview or response comes into view (it opens below the form).
+  useEffect(() => {
+    if (panel.kind !== "none") panelRef.current?.scrollIntoView?.({ block: "nearest" });
+  }, [panel.kind]);
 
   // A preview follows the environment selector.
   const previewShown = panel.kind === "preview";
@@ -325,18 +331,20 @@ export function StepEditor({ projectId, step, environment, onSaved, onDelete, on
         </div>
       </form>
 
-      {panel.kind === "busy" && (
-        <p className="muted step-busy" role="status">
-          {panel.what === "preview" ? "Resolving references…" : `Sending in ${environment?.name ?? ""}…`}
-        </p>
-      )}
-      {panel.kind === "failed" && (
-        <p className="form-error step-failed" role="alert" data-testid="step-failed">
-          {panel.message}
-        </p>
-      )}
-      {panel.kind === "preview" && <StepPreviewView preview={panel.preview} projectId={projectId} onError={onError} />}
-      {panel.kind === "response" && <StepResponseView response={panel.response} />}
+      <div ref={panelRef}>
+        {panel.kind === "busy" && (
+          <p className="muted step-busy" role="status">
+            {panel.what === "preview" ? "Resolving references…" : `Sending in ${environment?.name ?? ""}…`}
+          </p>
+        )}
+        {panel.kind === "failed" && (
+          <p className="form-error step-failed" role="alert" data-testid="step-failed">
+            {panel.message}
+          </p>
+        )}
+        {panel.kind === "preview" && <StepPreviewView preview={panel.preview} projectId={projectId} onError={onError} />}
+        {panel.kind === "response" && <StepResponseView response={panel.response} />}
+      </div>
     </div>
   );
 }
