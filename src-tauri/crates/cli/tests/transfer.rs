@@ -36,7 +36,7 @@ fn export_writes_names_only_and_import_needs_values() {
     assert!(!written.contains(CANARY_DEFAULT) && !written.contains(CANARY_PROD));
     let document = json(&written);
     assert_eq!(document["format"], "agent-secrets-project");
-    assert_eq!(document["version"], 1);
+    assert_eq!(document["version"], 2);
     assert_eq!(
         document["project"]["secrets"][0]["overriddenIn"],
         serde_json::json!(["Production"])

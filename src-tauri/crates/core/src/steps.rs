@@ -451,6 +451,33 @@ fn to_json(definition: &StepDefinition) -> Result<String> {
         .map_err(|e| Error::Io(format!("cannot write the step as JSON: {e}")))
 }
 
+/// Inserts a step row (checked by the caller); the caller holds the transaction. Also used by
+/// import and duplicate (transfer).
+pub(crate) fn insert_step(
+    conn: &rusqlite::Connection,
+    project: Uuid,
+    name: &str,
+    definition: &StepDefinition,
+    position: i64,
+    now: i64,
+) -> Result<Uuid> {
+    let id = Uuid::new_v4();
+    conn.execute(
+        "INSERT INTO steps (id, project_id, name, kind, definition, position, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![
+            id,
+            project,
+            name,
+            definition.kind().as_str(),
+            to_json(definition)?,
+            position,
+            now
+        ],
+    )?;
+    Ok(id)
+}
+
 impl Vault {
     /// The project's steps in the order they were made. Allowed on a locked vault: steps hold
     /// no values.
@@ -495,22 +522,8 @@ impl Vault {
         if count as usize >= MAX_STEPS {
             return Err(invalid(format!("a project has at most {MAX_STEPS} steps")));
         }
-        let id = Uuid::new_v4();
-        let now = now_ms();
         let tx = self.conn.unchecked_transaction()?;
-        tx.execute(
-            "INSERT INTO steps (id, project_id, name, kind, definition, position, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            params![
-                id,
-                project,
-                name,
-                definition.kind().as_str(),
-                to_json(&definition)?,
-                position,
-                now
-            ],
-        )?;
+        let id = insert_step(&tx, project, name, &definition, position, now_ms())?;
         self.touch_project(project)?;
         tx.commit()?;
         self.step(project, id)

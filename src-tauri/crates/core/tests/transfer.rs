@@ -236,7 +236,7 @@ fn export_then_import_round_trips() {
     );
     // And the file is pretty, versioned JSON.
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("\n  \"format\": \"agent-secrets-project\",\n  \"version\": 1,"));
+    assert!(text.contains("\n  \"format\": \"agent-secrets-project\",\n  \"version\": 2,"));
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -408,8 +408,13 @@ fn unknown_format_is_rejected() {
 #[test]
 fn newer_version_is_rejected() {
     let mut t = seeded();
-    let bytes = edited(&t, |v| v["version"] = 2.into());
-    assert_rejected(&mut t, &bytes, &["version", "is 2", "newer"]);
+    let newer = agent_secrets_core::transfer::project_file::VERSION + 1;
+    let bytes = edited(&t, |v| v["version"] = newer.into());
+    assert_rejected(
+        &mut t,
+        &bytes,
+        &["version", &format!("is {newer}"), "newer"],
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::names::check_value;
 use crate::transfer::atomic;
 use crate::transfer::dotenv::{self, InvalidLine};
 use crate::transfer::project_file::{
-    builtin_name, FileEnvironment, FileSecret, FileVariable, ProjectFile, MAX_FILE_BYTES,
+    builtin_name, FileEnvironment, FileSecret, FileStep, FileVariable, ProjectFile, MAX_FILE_BYTES,
 };
 use crate::vault::{now_ms, Vault};
 use crate::{SecretString, SecretUpdate};
@@ -81,7 +81,7 @@ pub(crate) type PendingBySecret = HashMap<Uuid, (bool, Vec<Uuid>)>;
 
 impl Vault {
     /// The project as a project file: names, visibilities, environments, where values exist
-    /// (or are still pending), variables — never a value. Allowed on a locked vault.
+    /// (or are still pending), variables, steps — never a value. Allowed on a locked vault.
     pub fn project_file(&self, project: Uuid) -> Result<ProjectFile> {
         let summary = self.project(project)?;
         let environments = self.list_environments(project)?;
@@ -123,6 +123,14 @@ impl Vault {
                     text: v.value,
                 })
                 .collect(),
+            steps: self
+                .list_steps(project)?
+                .into_iter()
+                .map(|s| FileStep {
+                    name: s.name,
+                    definition: s.definition,
+                })
+                .collect(),
         })
     }
 
@@ -133,7 +141,7 @@ impl Vault {
     }
 
     /// A new project "<name> (copy)" with the same names, visibilities, environments,
-    /// override markers and variables, and no secret values.
+    /// override markers, variables and steps, and no secret values.
     pub fn duplicate_project(&mut self, project: Uuid) -> Result<ImportReport> {
         self.require_unlocked()?;
         let file = self.project_file(project)?;
@@ -158,7 +166,7 @@ impl Vault {
 
     /// One transaction: the project under a free name (`name`, else `name (2)`, …), its
     /// environments, its secrets without values, pending markers where the file says values
-    /// were, and its variables.
+    /// were, its variables and its steps.
     fn create_from_file(&mut self, file: &ProjectFile, name: &str) -> Result<ImportReport> {
         self.require_unlocked()?;
         let name = self.free_project_name(name)?;
@@ -224,6 +232,16 @@ impl Vault {
             tx.execute(
                 "INSERT INTO variables (id, project_id, name, value, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![Uuid::new_v4(), project, variable.name, variable.text, now],
+            )?;
+        }
+        for (position, step) in file.steps.iter().enumerate() {
+            crate::steps::insert_step(
+                &tx,
+                project,
+                &step.name,
+                &step.definition,
+                position as i64,
+                now,
             )?;
         }
         tx.commit()?;

@@ -1,5 +1,6 @@
 //! The project file (`.agent-secrets.json`): a project's names, visibilities, environments,
-//! override markers and variables as versioned, pretty-printed JSON — never a secret value.
+//! override markers, variables and steps as versioned, pretty-printed JSON — never a secret
+//! value (steps hold only text with `{NAME}` references).
 //! Layout and rules: docs/FORMAT.md, "Project file".
 //!
 //! Parsing is strict and total: every input either becomes a [`ProjectFile`] that passes all
@@ -10,6 +11,9 @@
 use crate::error::{Error, Result};
 use crate::model::{EnvironmentKind, Visibility};
 use crate::names::{check_label, check_secret_name};
+use crate::steps::{
+    check_definition, BodyKind, HttpMethod, StepBody, StepDefinition, StepField, MAX_STEPS,
+};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
@@ -17,12 +21,13 @@ use std::collections::{HashMap, HashSet};
 /// The `format` field: what the file is.
 pub const FORMAT: &str = "agent-secrets-project";
 /// The newest `version` this build writes and reads. Readers accept every version up to theirs:
-/// later versions only add optional fields, so an older file still imports.
-pub const VERSION: u64 = 1;
+/// later versions only add optional fields, so an older file still imports. Version 2 added
+/// `project.steps`.
+pub const VERSION: u64 = 2;
 /// Files larger than this are refused before they are parsed.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
-/// The deepest nesting of JSON arrays and objects the format allows. Version 1 needs 5
-/// (root → project → secrets → secret → overriddenIn); the rest is room for later fields.
+/// The deepest nesting of JSON arrays and objects the format allows. Version 2 needs 6
+/// (root → project → steps → step → headers → header); the rest is room for later fields.
 pub const MAX_DEPTH: usize = 8;
 /// A variable's text is at most this long (the core's limit for variables).
 const MAX_VARIABLE_BYTES: usize = 64 * 1024;
@@ -35,6 +40,15 @@ pub struct ProjectFile {
     pub environments: Vec<FileEnvironment>,
     pub secrets: Vec<FileSecret>,
     pub variables: Vec<FileVariable>,
+    /// Function and API steps, in the project's order (version 2).
+    pub steps: Vec<FileStep>,
+}
+
+/// A step: its name and what it does — text with references, never a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStep {
+    pub name: String,
+    pub definition: StepDefinition,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +92,77 @@ struct ProjectOut<'a> {
     environments: Vec<EnvironmentOut<'a>>,
     secrets: Vec<SecretOut<'a>>,
     variables: Vec<VariableOut<'a>>,
+    steps: Vec<StepOut<'a>>,
+}
+
+/// A step in the file. Its name → text rows are `{ "name", "text" }`, like variables: no key
+/// named like a value appears in a project file.
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum StepOut<'a> {
+    Function {
+        name: &'a str,
+        code: &'a str,
+        inputs: Vec<VariableOut<'a>>,
+    },
+    Api {
+        name: &'a str,
+        method: &'static str,
+        url: &'a str,
+        headers: Vec<VariableOut<'a>>,
+        query: Vec<VariableOut<'a>>,
+        body: BodyOut<'a>,
+    },
+}
+
+#[derive(Serialize)]
+struct BodyOut<'a> {
+    kind: &'static str,
+    text: &'a str,
+}
+
+fn rows_out(rows: &[StepField]) -> Vec<VariableOut<'_>> {
+    rows.iter()
+        .map(|row| VariableOut {
+            name: &row.name,
+            text: &row.value,
+        })
+        .collect()
+}
+
+fn step_out(step: &FileStep) -> StepOut<'_> {
+    match &step.definition {
+        StepDefinition::Function { code, inputs } => StepOut::Function {
+            name: &step.name,
+            code,
+            inputs: rows_out(inputs),
+        },
+        StepDefinition::Api {
+            method,
+            url,
+            headers,
+            query,
+            body,
+        } => StepOut::Api {
+            name: &step.name,
+            method: method.as_str(),
+            url,
+            headers: rows_out(headers),
+            query: rows_out(query),
+            body: BodyOut {
+                kind: body_kind_str(body.kind),
+                text: &body.text,
+            },
+        },
+    }
+}
+
+fn body_kind_str(kind: BodyKind) -> &'static str {
+    match kind {
+        BodyKind::None => "none",
+        BodyKind::Raw => "raw",
+        BodyKind::Json => "json",
+    }
 }
 
 #[derive(Serialize)]
@@ -136,6 +221,7 @@ impl ProjectFile {
                         text: &v.text,
                     })
                     .collect(),
+                steps: self.steps.iter().map(step_out).collect(),
             },
         };
         let mut text = serde_json::to_string_pretty(&document)
@@ -164,7 +250,7 @@ impl ProjectFile {
         let root_obj = root
             .as_object()
             .ok_or_else(|| at("(the top level)", "must be a JSON object"))?;
-        check_format_and_version(root_obj)?;
+        let version = check_format_and_version(root_obj)?;
         find_values(&root, "")?;
         let root = Obj::new(
             root_obj,
@@ -173,25 +259,27 @@ impl ProjectFile {
         )?;
         root.optional_string("exportedBy")?;
         let project = root.object("project", &PROJECT_KEYS)?;
-        let file = parse_project(&project)?;
+        let file = parse_project(&project, version)?;
         Ok(file)
     }
 }
 
 const PROJECT_KEYS: [&str; 5] = ["name", "environments", "secrets", "variables", "steps"];
 
-fn parse_project(project: &Obj<'_>) -> Result<ProjectFile> {
+fn parse_project(project: &Obj<'_>, version: u64) -> Result<ProjectFile> {
     let name_path = project.path_of("name");
     let name = check_label("project", project.string("name")?)
         .map_err(|e| at(&name_path, &e.to_string()))?
         .to_owned();
-    if let Some(steps) = project.get("steps") {
-        // Reserved for steps (a later version); this version knows none.
-        if !steps.as_array().is_some_and(Vec::is_empty) {
-            return Err(at(
-                &project.path_of("steps"),
-                "holds steps, which this version of Agent Secrets cannot import yet; update the app",
-            ));
+    if version < 2 {
+        if let Some(steps) = project.get("steps") {
+            // Version 1 reserved the key: absent or empty.
+            if !steps.as_array().is_some_and(Vec::is_empty) {
+                return Err(at(
+                    &project.path_of("steps"),
+                    "holds steps, which a version 1 file cannot have (steps came with version 2)",
+                ));
+            }
         }
     }
 
@@ -204,13 +292,15 @@ fn parse_project(project: &Obj<'_>) -> Result<ProjectFile> {
             "development" => EnvironmentKind::Development,
             "production" => EnvironmentKind::Production,
             "custom" => EnvironmentKind::Custom,
-            other => return Err(at(
-                &env.path_of("kind"),
-                &format!(
+            other => {
+                return Err(at(
+                    &env.path_of("kind"),
+                    &format!(
                     "unknown environment kind \"{}\" (expected development, production or custom)",
                     clip(other)
                 ),
-            )),
+                ))
+            }
         };
         let name = check_label("environment", env.string("name")?)
             .map_err(|e| at(&env.path_of("name"), &e.to_string()))?
@@ -324,11 +414,151 @@ fn parse_project(project: &Obj<'_>) -> Result<ProjectFile> {
             text: text.to_owned(),
         });
     }
+    let steps = parse_steps(project)?;
     Ok(ProjectFile {
         name,
         environments,
         secrets,
         variables,
+        steps,
+    })
+}
+
+const STEP_KEYS: [&str; 9] = [
+    "name", "kind", "code", "inputs", "method", "url", "headers", "query", "body",
+];
+
+/// `project.steps` (optional): each a step the core would accept — a label for a name, unique
+/// ignoring case, and a definition that passes `steps::check_definition`.
+fn parse_steps(project: &Obj<'_>) -> Result<Vec<FileStep>> {
+    let entries = project.optional_array_of_objects("steps", &STEP_KEYS)?;
+    if entries.len() > MAX_STEPS {
+        return Err(at(
+            &project.path_of("steps"),
+            &format!(
+                "holds {} steps; a project has at most {MAX_STEPS}",
+                entries.len()
+            ),
+        ));
+    }
+    let mut names: HashMap<String, String> = HashMap::new();
+    let mut steps = Vec::new();
+    for (path, step) in entries {
+        let name = check_label("step", step.string("name")?)
+            .map_err(|e| at(&step.path_of("name"), &e.to_string()))?
+            .to_owned();
+        if let Some(first) = names.insert(name.to_lowercase(), path.clone()) {
+            return Err(at(
+                &step.path_of("name"),
+                &format!(
+                    "duplicate step name \"{}\" (also at {first}; names are compared ignoring case)",
+                    clip(&name)
+                ),
+            ));
+        }
+        let only = |allowed: &[&str], kind: &str| -> Result<()> {
+            match STEP_KEYS
+                .iter()
+                .find(|key| !allowed.contains(key) && step.get(key).is_some())
+            {
+                Some(key) => Err(at(
+                    &step.path_of(key),
+                    &format!("is not a field of a{kind} step"),
+                )),
+                None => Ok(()),
+            }
+        };
+        let definition = match step.string("kind")? {
+            "function" => {
+                only(&["name", "kind", "code", "inputs"], " function")?;
+                StepDefinition::Function {
+                    code: step.optional_string("code")?.unwrap_or_default().to_owned(),
+                    inputs: rows(&step, "inputs")?,
+                }
+            }
+            "api" => {
+                only(
+                    &["name", "kind", "method", "url", "headers", "query", "body"],
+                    "n API",
+                )?;
+                let method_text = step.string("method")?;
+                let method = HttpMethod::ALL
+                    .into_iter()
+                    .find(|m| m.as_str() == method_text)
+                    .ok_or_else(|| {
+                        at(
+                            &step.path_of("method"),
+                            &format!(
+                                "unknown method \"{}\" (expected GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS)",
+                                clip(method_text)
+                            ),
+                        )
+                    })?;
+                StepDefinition::Api {
+                    method,
+                    url: step.optional_string("url")?.unwrap_or_default().to_owned(),
+                    headers: rows(&step, "headers")?,
+                    query: rows(&step, "query")?,
+                    body: body(&step)?,
+                }
+            }
+            other => {
+                return Err(at(
+                    &step.path_of("kind"),
+                    &format!(
+                        "unknown step kind \"{}\" (expected function or api)",
+                        clip(other)
+                    ),
+                ))
+            }
+        };
+        check_definition(&definition)
+            .map_err(|e| at(&path, &format!("is not a valid step: {e}")))?;
+        steps.push(FileStep { name, definition });
+    }
+    Ok(steps)
+}
+
+/// A step's name → text rows (`inputs`, `headers`, `query`), optional.
+fn rows(step: &Obj<'_>, key: &str) -> Result<Vec<StepField>> {
+    step.optional_array_of_objects(key, &["name", "text"])?
+        .into_iter()
+        .map(|(_, row)| {
+            Ok(StepField {
+                name: row.string("name")?.to_owned(),
+                value: row.optional_string("text")?.unwrap_or_default().to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// An API step's optional `body`: `{ "kind": "none" | "raw" | "json", "text" }`.
+fn body(step: &Obj<'_>) -> Result<StepBody> {
+    let Some(value) = step.get("body") else {
+        return Ok(StepBody::default());
+    };
+    let path = step.path_of("body");
+    let map = value
+        .as_object()
+        .ok_or_else(|| at(&path, "must be an object"))?;
+    let body = Obj::new(map, &path, &["kind", "text"])?;
+    let kind = match body.optional_string("kind")?.unwrap_or("none") {
+        "none" => BodyKind::None,
+        "raw" => BodyKind::Raw,
+        "json" => BodyKind::Json,
+        other => {
+            return Err(at(
+                &body.path_of("kind"),
+                &format!(
+                    "unknown body kind \"{}\" (expected none, raw or json)",
+                    clip(other)
+                ),
+            ))
+        }
+    };
+    Ok(StepBody {
+        kind,
+        text: body.optional_string("text")?.unwrap_or_default().to_owned(),
     })
 }
 
@@ -364,7 +594,8 @@ pub(crate) fn builtin_name(kind: EnvironmentKind) -> &'static str {
     }
 }
 
-fn check_format_and_version(root: &Map<String, Value>) -> Result<()> {
+/// Checks `format` and `version`; returns the version.
+fn check_format_and_version(root: &Map<String, Value>) -> Result<u64> {
     match root.get("format") {
         Some(Value::String(format)) if format == FORMAT => {}
         Some(Value::String(other)) => {
@@ -392,7 +623,7 @@ fn check_format_and_version(root: &Map<String, Value>) -> Result<()> {
                     "is {v}, newer than this Agent Secrets understands (up to {VERSION}); update the app to import it"
                 ),
             )),
-            Some(_) => Ok(()),
+            Some(v) => Ok(v),
         },
         Some(_) => Err(at("version", "must be a whole number")),
         None => Err(invalid("it has no \"version\" field")),
@@ -687,6 +918,37 @@ mod tests {
                 name: "BASE_URL".into(),
                 text: "https://api.example.test".into(),
             }],
+            steps: vec![
+                FileStep {
+                    name: "Fetch orders".into(),
+                    definition: StepDefinition::Api {
+                        method: HttpMethod::Post,
+                        url: "{BASE_URL}/orders".into(),
+                        headers: vec![StepField {
+                            name: "Authorization".into(),
+                            value: "Bearer {DB_PASSWORD}".into(),
+                        }],
+                        query: vec![StepField {
+                            name: "page".into(),
+                            value: "1".into(),
+                        }],
+                        body: StepBody {
+                            kind: BodyKind::Json,
+                            text: r#"{"a": {"b": "\\{x}"}}"#.into(),
+                        },
+                    },
+                },
+                FileStep {
+                    name: "Score".into(),
+                    definition: StepDefinition::Function {
+                        code: "return score({DB_PASSWORD})".into(),
+                        inputs: vec![StepField {
+                            name: "user_id".into(),
+                            value: "{BASE_URL}".into(),
+                        }],
+                    },
+                },
+            ],
         }
     }
 
@@ -699,7 +961,7 @@ mod tests {
         let file = sample();
         let text = file.to_json();
         assert!(
-            text.starts_with("{\n  \"format\": \"agent-secrets-project\",\n  \"version\": 1,\n")
+            text.starts_with("{\n  \"format\": \"agent-secrets-project\",\n  \"version\": 2,\n")
         );
         assert_eq!(ProjectFile::parse(text.as_bytes()).unwrap(), file);
     }
@@ -729,7 +991,7 @@ mod tests {
             m.contains("project.variables[0].name") && m.contains("duplicate"),
             "{m}"
         );
-        let m = message(&base.replace("\"version\": 1", "\"version\": 2"));
+        let m = message(&base.replace("\"version\": 2", "\"version\": 3"));
         assert!(m.contains("version") && m.contains("newer"), "{m}");
         let m = message(&base.replace("agent-secrets-project", "something-else"));
         assert!(m.contains("unknown format"), "{m}");
