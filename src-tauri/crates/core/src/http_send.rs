@@ -400,4 +400,35 @@ mod tests {
         }
         assert_eq!(redaction_forms("plain-token_1").len(), 1);
     }
+
+    proptest::proptest! {
+        /// Whatever a response looks like, no value of 4 characters or more survives redaction,
+        /// in any of the forms an echo takes.
+        #[test]
+        fn no_value_survives_redaction(
+            values in proptest::collection::vec("[a-c @/\"%+]{4,10}", 1..4),
+            pieces in proptest::collection::vec(("[a-c @/\"%+x]{0,6}", 0usize..4, 0usize..3), 0..12),
+        ) {
+            let forms: Vec<Zeroizing<Vec<u8>>> =
+                values.iter().flat_map(|v| redaction_forms(v)).collect();
+            let redactor = Redactor::new(forms.iter().map(|form| form.as_slice()));
+            let mut response = Vec::new();
+            for (filler, which, form) in &pieces {
+                response.extend_from_slice(filler.as_bytes());
+                if let Some(value) = values.get(*which) {
+                    let all = redaction_forms(value);
+                    response.extend_from_slice(&all[*form % all.len()]);
+                }
+            }
+            let shown = redactor.redact_all(&response, true);
+            for form in &forms {
+                proptest::prop_assert!(
+                    !shown.windows(form.len()).any(|w| w == form.as_slice()),
+                    "{:?} survives in {:?}",
+                    String::from_utf8_lossy(form),
+                    String::from_utf8_lossy(&shown)
+                );
+            }
+        }
+    }
 }

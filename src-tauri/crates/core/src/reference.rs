@@ -485,6 +485,14 @@ mod tests {
         }
     }
 
+    /// A piece of a generated template.
+    #[derive(Debug, Clone)]
+    enum Part {
+        Text(String),
+        Name(&'static str),
+        EscapedBrace,
+    }
+
     fn json_value() -> impl Strategy<Value = serde_json::Value> {
         let leaf = prop_oneof![
             Just(serde_json::Value::Null),
@@ -545,6 +553,62 @@ mod tests {
                 serde_json::to_string(&value).unwrap()
             };
             prop_assert_eq!(render_plain(&body).unwrap(), body);
+        }
+
+        #[test]
+        fn rendering_substitutes_every_reference_and_unescapes_braces(
+            parts in prop::collection::vec(
+                prop_oneof![
+                    "[a-z :/\"\\[\\]}]{1,8}".prop_map(Part::Text),
+                    prop::sample::select(vec!["TOKEN", "USER", "BASE_URL"]).prop_map(Part::Name),
+                    Just(Part::EscapedBrace),
+                ],
+                0..24,
+            ),
+        ) {
+            let resolved = resolution(
+                &[("TOKEN", Visibility::Restricted, "t0k{en}"), ("USER", Visibility::Masked, "{USER}")],
+                &[],
+            );
+            let vars = variables(&[("BASE_URL", "https://x.test/{a}")]);
+            let bindings = Bindings::new(&resolved, &vars);
+            let mut source = String::new();
+            let mut expected = String::new();
+            for part in &parts {
+                match part {
+                    // Texts hold no `{` and no backslash: only the parts below make those.
+                    Part::Text(text) => {
+                        source.push_str(text);
+                        expected.push_str(text);
+                    }
+                    Part::Name(name) => {
+                        source.push_str(&format!("{{{name}}}"));
+                        expected.push_str(match *name {
+                            "TOKEN" => "t0k{en}",
+                            "USER" => "{USER}",
+                            _ => "https://x.test/{a}",
+                        });
+                    }
+                    Part::EscapedBrace => {
+                        source.push_str("\\{");
+                        expected.push('{');
+                    }
+                }
+            }
+            prop_assert_eq!(render(&source, &bindings).unwrap(), expected);
+        }
+
+        #[test]
+        fn every_unbound_reference_is_reported(source in r"[{}\\AB_ \n]{0,64}") {
+            // A is bound, B is a secret without a value, anything else is unknown.
+            let resolved = resolution(&[("A", Visibility::Masked, "x")], &["B"]);
+            let bindings = Bindings::new(&resolved, &[]);
+            let template = parse(&source);
+            let unbound = template.references().filter(|r| r.name != "A").count();
+            match template.render(&bindings) {
+                Ok(_) => prop_assert_eq!(unbound, 0),
+                Err(errors) => prop_assert_eq!(errors.len(), unbound),
+            }
         }
 
         #[test]
