@@ -22,7 +22,19 @@ for tool in xvfb-run dbus-run-session gnome-keyring-daemon; do
 done
 
 session_dir="$(mktemp -d "${TMPDIR:-/tmp}/agent-secrets-session.XXXXXX")"
-cleanup() { rm -rf "$session_dir"; }
+cleanup() {
+  # The app's desktop portal may have mounted a FUSE file system at $XDG_RUNTIME_DIR/doc that is
+  # still being unmounted when the session ends early: unmount it and retry briefly.
+  local doc="$session_dir/runtime/doc"
+  if command -v mountpoint >/dev/null 2>&1 && mountpoint -q "$doc" 2>/dev/null; then
+    fusermount -uz "$doc" 2>/dev/null || umount -l "$doc" 2>/dev/null || true
+  fi
+  for _ in 1 2 3 4 5; do
+    rm -rf "$session_dir" 2>/dev/null && return 0
+    sleep 1
+  done
+  echo "headless-session: could not remove $session_dir" >&2
+}
 trap cleanup EXIT
 mkdir -m 700 "$session_dir/data" "$session_dir/runtime"
 
