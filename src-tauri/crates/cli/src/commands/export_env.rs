@@ -2,7 +2,8 @@
 
 use crate::args::{ExportEnvArgs, ExportFormat};
 use crate::context::{self, CliError, CliResult};
-use crate::{dotenv, private_file, selection};
+use crate::{dotenv, selection};
+use agent_secrets_core::transfer::atomic;
 use agent_secrets_core::{Error, ExposeSecret, Visibility};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -43,7 +44,7 @@ pub fn run(home: &Path, args: ExportEnvArgs) -> CliResult<()> {
         }
     };
     match &args.output {
-        Some(path) => private_file::write(path, text.as_bytes()),
+        Some(path) => Ok(atomic::write(path, text.as_bytes())?),
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout

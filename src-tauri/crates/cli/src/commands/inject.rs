@@ -2,8 +2,8 @@
 
 use crate::args::InjectArgs;
 use crate::context::{self, CliError, CliResult};
-use crate::private_file;
 use agent_secrets_core::reference::{self, Bindings};
+use agent_secrets_core::transfer::atomic;
 use agent_secrets_core::{Error, ExposeSecret};
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
@@ -20,7 +20,7 @@ pub fn run(home: &Path, args: InjectArgs) -> CliResult<()> {
     let template = reference::parse(&source);
     let rendered = template.render(&bindings).map_err(CliError::Unresolved)?;
     match &args.output {
-        Some(path) => private_file::write(path, rendered.expose_secret().as_bytes()),
+        Some(path) => Ok(atomic::write(path, rendered.expose_secret().as_bytes())?),
         None => {
             let mut stdout = std::io::stdout().lock();
             let restricted = template.restricted_names(&bindings);

@@ -1,4 +1,4 @@
-//! Writing an exported file atomically: a temporary file beside the target (mode 0600 from the
+//! Writing an exported or rendered file (project files, `inject -o`, `export-env -o`) atomically: a temporary file beside the target (mode 0600 from the
 //! start), written, fsynced, renamed over the target, then the directory fsynced. A reader sees
 //! the old file or the whole new one, never half of it.
 
@@ -65,6 +65,14 @@ mod tests {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_unwritable_place_is_an_error_naming_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing-dir").join("out");
+        let message = write(&path, b"x").unwrap_err().to_string();
+        assert!(message.contains("missing-dir"), "{message}");
     }
 
     #[test]
