@@ -1,6 +1,4 @@
-import { useId, useRef, useState } from "react";
-import { Dialog } from "../../components/Dialog";
-import { toAppError } from "../../ipc/appError";
+import { ConfirmDeleteDialog } from "../../components/ConfirmDeleteDialog";
 import { stepDelete } from "../../ipc/commands";
 import type { Step } from "../../ipc/types";
 
@@ -13,43 +11,20 @@ type DeleteStepDialogProps = {
 
 /** "Delete step NAME?" with Cancel focused first. */
 export function DeleteStepDialog({ projectId, step, onClose, onDeleted }: DeleteStepDialogProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const descriptionId = useId();
-
-  async function confirm() {
-    if (deleting) return;
-    setDeleting(true);
-    setError(null);
-    try {
-      await stepDelete(projectId, step.id);
-      onDeleted(step);
-    } catch (caught) {
-      setError(toAppError(caught).message);
-      setDeleting(false);
-    }
-  }
-
   return (
-    <Dialog title={`Delete step ${step.name}?`} onClose={onClose} initialFocusRef={cancelRef} describedById={descriptionId}>
-      <p id={descriptionId}>
-        The step “{step.name}” and everything written in it will be removed. The secrets and variables it uses stay.
-        This cannot be undone.
-      </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button ref={cancelRef} type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="button button-danger" disabled={deleting} onClick={() => void confirm()}>
-          Delete
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDeleteDialog
+      title={`Delete step ${step.name}?`}
+      description={
+        <>
+          The step “{step.name}” and everything written in it will be removed. The secrets and variables it uses stay.
+          This cannot be undone.
+        </>
+      }
+      onConfirm={async () => {
+        await stepDelete(projectId, step.id);
+        onDeleted(step);
+      }}
+      onClose={onClose}
+    />
   );
 }

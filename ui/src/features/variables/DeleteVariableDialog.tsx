@@ -1,6 +1,4 @@
-import { useRef, useState } from "react";
-import { Dialog } from "../../components/Dialog";
-import { toAppError } from "../../ipc/appError";
+import { ConfirmDeleteDialog } from "../../components/ConfirmDeleteDialog";
 import { variableDelete } from "../../ipc/commands";
 import type { Variable } from "../../ipc/types";
 
@@ -13,41 +11,22 @@ type DeleteVariableDialogProps = {
 
 /** "Delete variable NAME?" with Cancel focused first. */
 export function DeleteVariableDialog({ projectId, variable, onClose, onDeleted }: DeleteVariableDialogProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-
-  async function confirm() {
-    if (deleting) return;
-    setDeleting(true);
-    try {
-      await variableDelete(projectId, variable.name);
-      onDeleted(variable);
-    } catch (caught) {
-      setError(toAppError(caught).message);
-      setDeleting(false);
-    }
-  }
-
   return (
-    <Dialog title={`Delete variable ${variable.name}?`} onClose={onClose} initialFocusRef={cancelRef}>
-      <p>
-        Steps that use <span className="mono">{`{${variable.name}}`}</span> will fail until a secret or variable of that
-        name exists again.
-      </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button ref={cancelRef} type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="button button-danger" disabled={deleting} onClick={() => void confirm()}>
-          Delete
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDeleteDialog
+      title={`Delete variable ${variable.name}?`}
+      description={
+        <>
+          Steps that use <span className="mono">{`{${variable.name}}`}</span> will fail until a secret or variable of
+          that name exists again.
+        </>
+      }
+      onConfirm={async () => {
+        await variableDelete(projectId, variable.name);
+        onDeleted(variable);
+      }}
+      onClose={onClose}
+      describe={false}
+      clearErrorOnRetry={false}
+    />
   );
 }
