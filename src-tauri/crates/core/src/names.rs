@@ -3,7 +3,7 @@
 use crate::error::{Error, Field, Result};
 
 pub const MAX_VALUE_BYTES: usize = 64 * 1024;
-const MAX_NAME_LEN: usize = 128;
+pub const MAX_NAME_LEN: usize = 128;
 const MAX_LABEL_LEN: usize = 100;
 
 /// Secret and variable names: `^[A-Za-z_][A-Za-z0-9_]{0,127}$` (they become `{NAME}` references

@@ -16,8 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::ops::Range;
 
-/// Longest name a reference can carry; the same limit as secret and variable names.
-const MAX_NAME_LEN: usize = 128;
+use crate::names::MAX_NAME_LEN;
 
 /// A run of a parsed text: literal text, or a reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
