@@ -124,21 +124,17 @@ impl Vault {
         name: &str,
         except: Option<Uuid>,
     ) -> Result<()> {
-        let taken: Option<Uuid> = self
-            .conn
-            .query_row(
-                "SELECT id FROM environments WHERE project_id = ?1 AND name = ?2 COLLATE NOCASE",
-                params![project, name],
-                |row| row.get(0),
-            )
-            .optional()?;
-        match taken {
-            Some(other) if Some(other) != except => Err(Error::conflict(
+        if self.name_taken(
+            "SELECT id FROM environments WHERE project_id = ?1 AND name = ?2 COLLATE NOCASE",
+            params![project, name],
+            except,
+        )? {
+            return Err(Error::conflict(
                 Field::Name,
                 format!("this project already has an environment named \"{name}\""),
-            )),
-            _ => Ok(()),
+            ));
         }
+        Ok(())
     }
 }
 

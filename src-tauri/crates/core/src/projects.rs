@@ -107,21 +107,17 @@ impl Vault {
     }
 
     fn ensure_project_name_free(&self, name: &str, except: Option<Uuid>) -> Result<()> {
-        let taken: Option<Uuid> = self
-            .conn
-            .query_row(
-                "SELECT id FROM projects WHERE name = ?1 COLLATE NOCASE",
-                [name],
-                |row| row.get(0),
-            )
-            .optional()?;
-        match taken {
-            Some(other) if Some(other) != except => Err(Error::conflict(
+        if self.name_taken(
+            "SELECT id FROM projects WHERE name = ?1 COLLATE NOCASE",
+            [name],
+            except,
+        )? {
+            return Err(Error::conflict(
                 Field::Name,
                 format!("a project named \"{name}\" already exists"),
-            )),
-            _ => Ok(()),
+            ));
         }
+        Ok(())
     }
 
     /// Totals across the vault, for `doctor`. Allowed on a locked vault.

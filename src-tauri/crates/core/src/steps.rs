@@ -580,21 +580,17 @@ impl Vault {
     }
 
     fn ensure_step_name_free(&self, project: Uuid, name: &str, except: Option<Uuid>) -> Result<()> {
-        let taken: Option<Uuid> = self
-            .conn
-            .query_row(
-                "SELECT id FROM steps WHERE project_id = ?1 AND name = ?2 COLLATE NOCASE",
-                params![project, name],
-                |row| row.get(0),
-            )
-            .optional()?;
-        match taken {
-            Some(other) if Some(other) != except => Err(Error::conflict(
+        if self.name_taken(
+            "SELECT id FROM steps WHERE project_id = ?1 AND name = ?2 COLLATE NOCASE",
+            params![project, name],
+            except,
+        )? {
+            return Err(Error::conflict(
                 Field::Name,
                 format!("a step named \"{name}\" already exists in this project"),
-            )),
-            _ => Ok(()),
+            ));
         }
+        Ok(())
     }
 }
 

@@ -311,6 +311,21 @@ impl Vault {
         Ok(())
     }
 
+    /// True when `sql` (selecting one id, case-insensitively by name) finds a row other than
+    /// `except`: the shared check behind "a project/environment/step with this name exists".
+    pub(crate) fn name_taken(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        except: Option<Uuid>,
+    ) -> Result<bool> {
+        let taken: Option<Uuid> = self
+            .conn
+            .query_row(sql, params, |row| row.get(0))
+            .optional()?;
+        Ok(matches!(taken, Some(other) if Some(other) != except))
+    }
+
     pub(crate) fn seal_value(&self, aad: Aad, value: &str) -> Result<Vec<u8>> {
         Ok(crypto::seal(
             self.data_key()?,
