@@ -1,6 +1,7 @@
 // Global styles first, so feature styles imported by the components come after them.
 import "./styles/tokens.css";
 import "./styles/base.css";
+import "./styles/shared.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";

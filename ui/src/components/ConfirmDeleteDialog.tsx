@@ -1,6 +1,8 @@
 import { useId, useRef, useState, type ReactNode } from "react";
 import { toAppError } from "../ipc/appError";
 import { Dialog } from "./Dialog";
+import { DialogActions } from "./DialogActions";
+import { FormError } from "./forms/FormError";
 
 type ConfirmDeleteDialogProps = {
   /** e.g. "Delete secret NAME?" */
@@ -50,19 +52,15 @@ export function ConfirmDeleteDialog({
       describedById={describe ? descriptionId : undefined}
     >
       <p id={describe ? descriptionId : undefined}>{description}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button ref={cancelRef} type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="button button-danger" disabled={deleting} onClick={() => void confirm()}>
-          Delete
-        </button>
-      </div>
+      <FormError message={error} />
+      <DialogActions
+        onCancel={onClose}
+        cancelRef={cancelRef}
+        confirmLabel="Delete"
+        confirmDisabled={deleting}
+        onConfirm={() => void confirm()}
+        danger
+      />
     </Dialog>
   );
 }

@@ -2,17 +2,11 @@ import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { DEV, PROD, fakeSecret, installFakeBackend } from "../../test/fakeBackend";
 import { renderApp } from "../../test/renderApp";
-import { matrixCell, openEnvironmentsPage } from "./testing";
-
-const STAGING = "env-staging";
+import { environmentsWithStaging, STAGING, matrixCell, openEnvironmentsPage } from "./testing";
 
 function seed() {
   return installFakeBackend({
-    environments: [
-      { id: DEV, name: "Development", kind: "development" },
-      { id: PROD, name: "Production", kind: "production" },
-      { id: STAGING, name: "Staging", kind: "custom" },
-    ],
+    environments: environmentsWithStaging(),
     secrets: [
       fakeSecret("API_KEY", { value: "key-default-value", overrides: { [PROD]: "key-prod-value" } }),
       fakeSecret("DB_URL", { value: null, overrides: { [DEV]: "db-dev-value" }, missingIn: [PROD, STAGING] }),

@@ -53,7 +53,7 @@ export function CompareMatrix({ environments, secrets }: CompareMatrixProps) {
         </label>
       </div>
       <div className="matrix-scroll">
-        <table className="matrix-table" data-testid="environment-matrix">
+        <table className="data-table matrix-table" data-testid="environment-matrix">
           <thead>
             <tr>
               <th scope="col" className="matrix-secret-header">

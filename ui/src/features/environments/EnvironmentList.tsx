@@ -1,3 +1,4 @@
+import { TableHead } from "../../components/TableHead";
 import type { Environment, SecretRow } from "../../ipc/types";
 import { environmentCounts, environmentDescription, plural } from "./environmentState";
 
@@ -16,23 +17,14 @@ type EnvironmentListProps = {
  */
 export function EnvironmentList({ environments, secrets, onAction }: EnvironmentListProps) {
   return (
-    <table className="environments-table" data-testid="environments-table">
+    <table className="data-table environments-table" data-testid="environments-table">
       <colgroup>
         <col />
         <col className="col-env-count" />
         <col className="col-env-count" />
         <col className="col-env-actions" />
       </colgroup>
-      <thead>
-        <tr>
-          <th scope="col">Environment</th>
-          <th scope="col">Overrides</th>
-          <th scope="col">Missing values</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={["Environment", "Overrides", "Missing values"]} actions />
       <tbody>
         {environments.map((environment) => (
           <EnvironmentRow key={environment.id} environment={environment} secrets={secrets} onAction={onAction} />
@@ -41,6 +33,12 @@ export function EnvironmentList({ environments, secrets, onAction }: Environment
     </table>
   );
 }
+
+/** What only custom environments offer: the built-ins keep their names and cannot be deleted. */
+const CUSTOM_ACTIONS: readonly { action: EnvironmentAction; label: string; className: string }[] = [
+  { action: "rename", label: "Rename", className: "button button-quiet" },
+  { action: "delete", label: "Delete", className: "button button-quiet button-quiet-danger" },
+];
 
 type EnvironmentRowProps = {
   environment: Environment;
@@ -84,26 +82,18 @@ function EnvironmentRow({ environment, secrets, onAction }: EnvironmentRowProps)
         >
           Override Secrets
         </button>
-        {!builtin && (
-          <>
+        {!builtin &&
+          CUSTOM_ACTIONS.map(({ action, label, className }) => (
             <button
+              key={action}
               type="button"
-              className="button button-quiet"
+              className={className}
               aria-describedby={nameId}
-              onClick={() => onAction(environment, "rename")}
+              onClick={() => onAction(environment, action)}
             >
-              Rename
+              {label}
             </button>
-            <button
-              type="button"
-              className="button button-quiet button-quiet-danger"
-              aria-describedby={nameId}
-              onClick={() => onAction(environment, "delete")}
-            >
-              Delete
-            </button>
-          </>
-        )}
+          ))}
       </td>
     </tr>
   );

@@ -2,17 +2,11 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { DEV, PROD, appError, fakeSecret, installFakeBackend } from "../../test/fakeBackend";
 import { renderApp, rowOf } from "../../test/renderApp";
-import { environmentNames, environmentRow, openEnvironmentsPage } from "./testing";
-
-const STAGING = "env-staging";
+import { environmentsWithStaging, STAGING, environmentNames, environmentRow, openEnvironmentsPage } from "./testing";
 
 function withStaging() {
   return installFakeBackend({
-    environments: [
-      { id: DEV, name: "Development", kind: "development" },
-      { id: PROD, name: "Production", kind: "production" },
-      { id: STAGING, name: "Staging", kind: "custom" },
-    ],
+    environments: environmentsWithStaging(),
     secrets: [
       fakeSecret("API_KEY", { overrides: { [STAGING]: "staging-key" } }),
       fakeSecret("DB_URL", { value: null, overrides: { [DEV]: "dev-db" }, missingIn: [PROD, STAGING] }),

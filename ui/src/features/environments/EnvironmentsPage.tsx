@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from "react";
+import { EmptyState } from "../../components/EmptyState";
+import { LoadStatus } from "../../components/LoadStatus";
 import type { AppError, Environment, ProjectSummary, SecretRow } from "../../ipc/types";
 import { useSecretList } from "../secrets/useSecretList";
 import { AppLayout } from "../shell/AppLayout";
@@ -78,26 +80,12 @@ export function EnvironmentsPage({
 
   let compare;
   if (secrets === null) {
-    compare = error ? (
-      <div className="empty-state" role="alert">
-        <p className="empty-state-text">Could not load secrets: {error.message}</p>
-        <button type="button" className="button" onClick={() => void refresh()}>
-          Try again
-        </button>
-      </div>
-    ) : (
-      <p className="page-status muted">Loading secrets…</p>
-    );
+    compare = <LoadStatus what="secrets" error={error} onRetry={() => void refresh()} />;
   } else if (secrets.length === 0) {
     compare = (
-      <div className="empty-state">
-        <p className="empty-state-text">
-          Once the project has secrets, this shows which of them have a value in each environment.
-        </p>
-        <button type="button" className="button" onClick={() => navigate("secrets")}>
-          Go to Secrets
-        </button>
-      </div>
+      <EmptyState actionLabel="Go to Secrets" onAction={() => navigate("secrets")} primary={false}>
+        Once the project has secrets, this shows which of them have a value in each environment.
+      </EmptyState>
     );
   } else {
     compare = <CompareMatrix environments={environments} secrets={secrets} />;

@@ -1,7 +1,10 @@
 import { useId, useRef, useState, type FormEvent, type Ref } from "react";
 import { Dialog } from "../../components/Dialog";
+import { DialogActions } from "../../components/DialogActions";
+import { FormError } from "../../components/forms/FormError";
+import { useSubmit } from "../../components/forms/useSubmit";
 import { LockIcon } from "../../components/LockIcon";
-import { toAppError } from "../../ipc/appError";
+import { TableHead } from "../../components/TableHead";
 import { overridesSave, secretReveal } from "../../ipc/commands";
 import type { AppError, Environment, OverrideEdit, SecretRow } from "../../ipc/types";
 import { MASK } from "../secrets/SecretValueCell";
@@ -30,8 +33,7 @@ type OverrideSecretsDialogProps = {
 export function OverrideSecretsDialog({ projectId, environment, secrets, onClose, onSaved }: OverrideSecretsDialogProps) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [removals, setRemovals] = useState<Record<string, boolean>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const form = useSubmit({ fields: [] });
   const firstInputRef = useRef<HTMLInputElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const descriptionId = useId();
@@ -42,18 +44,10 @@ export function OverrideSecretsDialog({ projectId, environment, secrets, onClose
     return value === "" ? [] : [{ secretId: secret.id, value }];
   });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving || edits.length === 0) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const rows = await overridesSave(projectId, environment.id, edits);
-      onSaved(rows);
-    } catch (caught) {
-      setError(toAppError(caught).message);
-      setSaving(false);
-    }
+    if (edits.length === 0) return;
+    void form.run(async () => onSaved(await overridesSave(projectId, environment.id, edits)));
   }
 
   function toggleRemoval(secretId: string) {
@@ -61,7 +55,7 @@ export function OverrideSecretsDialog({ projectId, environment, secrets, onClose
     setValues(({ [secretId]: _dropped, ...rest }) => rest);
   }
 
-  const showError = (appError: AppError) => setError(appError.message);
+  const showError = (appError: AppError) => form.reject({ form: appError.message });
 
   return (
     <Dialog
@@ -71,21 +65,17 @@ export function OverrideSecretsDialog({ projectId, environment, secrets, onClose
       initialFocusRef={secrets.length > 0 ? firstInputRef : cancelRef}
       describedById={descriptionId}
     >
-      <form className="dialog-form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      <form className="dialog-form" noValidate onSubmit={onSubmit}>
         <p id={descriptionId} className="muted">
           A value entered here is used in {environment.name} instead of the default. Leave a field empty to keep it
           as it is. Save applies every change at once.
         </p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={form.errors.form} />
         {secrets.length === 0 ? (
           <p className="note">This project has no secrets yet. Create them on the Secrets page first.</p>
         ) : (
           <div className="override-scroll">
-            <table className="override-table" data-testid="override-table">
+            <table className="data-table override-table" data-testid="override-table">
               <colgroup>
                 <col className="col-override-name" />
                 <col className="col-override-visibility" />
@@ -94,18 +84,7 @@ export function OverrideSecretsDialog({ projectId, environment, secrets, onClose
                 <col />
                 <col className="col-override-actions" />
               </colgroup>
-              <thead>
-                <tr>
-                  <th scope="col">Secret</th>
-                  <th scope="col">Visibility</th>
-                  <th scope="col">Default</th>
-                  <th scope="col">In {environment.name}</th>
-                  <th scope="col">New value</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["Secret", "Visibility", "Default", `In ${environment.name}`, "New value"]} actions />
               <tbody>
                 {secrets.map((secret, index) => (
                   <OverrideRow
@@ -125,17 +104,16 @@ export function OverrideSecretsDialog({ projectId, environment, secrets, onClose
             </table>
           </div>
         )}
-        <div className="dialog-actions">
+        <DialogActions
+          onCancel={onClose}
+          cancelRef={cancelRef}
+          confirmLabel="Save"
+          confirmDisabled={form.busy || edits.length === 0}
+        >
           <span className="dialog-actions-note muted" aria-live="polite">
             {edits.length > 0 ? `${plural(edits.length, "change")} to save` : "No changes yet"}
           </span>
-          <button ref={cancelRef} type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving || edits.length === 0}>
-            Save
-          </button>
-        </div>
+        </DialogActions>
       </form>
     </Dialog>
   );

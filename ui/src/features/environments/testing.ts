@@ -1,8 +1,23 @@
 // Steps shared by the Environments page tests.
 import { screen, within } from "@testing-library/react";
+import { BUILT_IN_ENVIRONMENTS } from "../../ipc/limits";
+import type { Environment } from "../../ipc/types";
+import { DEV, PROD } from "../../test/fakeBackend";
 import type { renderApp } from "../../test/renderApp";
 
 export type User = Awaited<ReturnType<typeof renderApp>>["user"];
+
+export const STAGING = "env-staging";
+
+/** The two built-in environments and a custom Staging, as the back end orders them. */
+export function environmentsWithStaging(): Environment[] {
+  const [development, production] = BUILT_IN_ENVIRONMENTS;
+  return [
+    { id: DEV, name: development, kind: "development" },
+    { id: PROD, name: production, kind: "production" },
+    { id: STAGING, name: "Staging", kind: "custom" },
+  ];
+}
 
 /** Sidebar → Environments; waits for the list. */
 export async function openEnvironmentsPage(user: User) {

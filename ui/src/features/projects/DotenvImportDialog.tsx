@@ -1,6 +1,9 @@
 import { useRef, useState } from "react";
 import { Dialog } from "../../components/Dialog";
-import { toAppError } from "../../ipc/appError";
+import { TableHead } from "../../components/TableHead";
+import { DialogActions } from "../../components/DialogActions";
+import { FormError } from "../../components/forms/FormError";
+import { useSubmit } from "../../components/forms/useSubmit";
 import { dotenvCancel, dotenvImport } from "../../ipc/projectCommands";
 import type { DotenvImportReport, DotenvSelection, Visibility } from "../../ipc/types";
 import { VisibilityChoice } from "../secrets/VisibilityChoice";
@@ -16,8 +19,7 @@ type DotenvImportDialogProps = {
 /** The preview of a .env import: names (new or updated), invalid lines by number, visibility. */
 export function DotenvImportDialog({ projectId, projectName, selection, onClose, onImported }: DotenvImportDialogProps) {
   const [visibility, setVisibility] = useState<Visibility>("masked");
-  const [error, setError] = useState<string | null>(null);
-  const [importing, setImporting] = useState(false);
+  const form = useSubmit({ fields: [] });
   const cancelRef = useRef<HTMLButtonElement>(null);
   const { entries, invalid } = selection.preview;
   const blocked = invalid.length > 0 || entries.length === 0;
@@ -27,16 +29,9 @@ export function DotenvImportDialog({ projectId, projectName, selection, onClose,
     onClose();
   }
 
-  async function confirm() {
-    if (importing || blocked) return;
-    setImporting(true);
-    setError(null);
-    try {
-      onImported(await dotenvImport(projectId, selection.token, visibility));
-    } catch (caught) {
-      setError(toAppError(caught).message);
-      setImporting(false);
-    }
+  function confirm() {
+    if (blocked) return;
+    void form.run(async () => onImported(await dotenvImport(projectId, selection.token, visibility)));
   }
 
   return (
@@ -65,13 +60,7 @@ export function DotenvImportDialog({ projectId, projectName, selection, onClose,
         {entries.length > 0 ? (
           <div className="dotenv-entries">
             <table className="dotenv-table">
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Action</th>
-                </tr>
-              </thead>
+              <TableHead columns={["Line", "Name", "Action"]} />
               <tbody>
                 {entries.map((entry) => (
                   <tr key={entry.name} data-testid="dotenv-entry" data-name={entry.name}>
@@ -92,24 +81,14 @@ export function DotenvImportDialog({ projectId, projectName, selection, onClose,
         )}
         <VisibilityChoice value={visibility} onChange={setVisibility} />
         <p className="field-hint">The visibility applies to new secrets; existing ones keep theirs.</p>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button ref={cancelRef} type="button" className="button" onClick={cancel}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={blocked || importing}
-            onClick={() => void confirm()}
-          >
-            {entries.length === 1 ? "Import 1 secret" : `Import ${entries.length} secrets`}
-          </button>
-        </div>
+        <FormError message={form.errors.form} />
+        <DialogActions
+          onCancel={cancel}
+          cancelRef={cancelRef}
+          confirmLabel={entries.length === 1 ? "Import 1 secret" : `Import ${entries.length} secrets`}
+          confirmDisabled={blocked || form.busy}
+          onConfirm={confirm}
+        />
       </div>
     </Dialog>
   );

@@ -1,6 +1,8 @@
-import { useId, useRef, useState, type FormEvent } from "react";
-import { Dialog } from "../../components/Dialog";
-import { toAppError } from "../../ipc/appError";
+import { useState } from "react";
+import { NameField } from "../../components/forms/Field";
+import { FormDialog } from "../../components/forms/FormDialog";
+import { useSubmit } from "../../components/forms/useSubmit";
+import { LIMITS } from "../../ipc/limits";
 import type { ProjectSummary } from "../../ipc/types";
 
 type ProjectNameDialogProps = {
@@ -15,63 +17,13 @@ type ProjectNameDialogProps = {
 /** New project / Rename project: one Name field; the back end checks the name. */
 export function ProjectNameDialog({ title, submitLabel, initialName = "", onSubmit, onClose, onDone }: ProjectNameDialogProps) {
   const [name, setName] = useState(initialName);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const id = useId();
-  const errorId = useId();
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setError(null);
-    try {
-      onDone(await onSubmit(name));
-    } catch (caught) {
-      setError(toAppError(caught).message);
-      setSaving(false);
-      inputRef.current?.focus();
-    }
-  }
+  // Every error is about the one field, so it is shown under it.
+  const form = useSubmit({ fields: ["name"], otherErrorsUnder: "name" });
+  const submit = form.handle(async () => onDone(await onSubmit(name)));
 
   return (
-    <Dialog title={title} onClose={onClose} initialFocusRef={inputRef}>
-      <form className="dialog-form" noValidate onSubmit={(event) => void submit(event)}>
-        <div className="field">
-          <label htmlFor={id} className="field-label">
-            Name
-          </label>
-          <input
-            ref={inputRef}
-            id={id}
-            className="input"
-            value={name}
-            placeholder="Support Agent"
-            autoComplete="off"
-            maxLength={200}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(event) => {
-              setName(event.target.value);
-              setError(null);
-            }}
-          />
-          {error && (
-            <p id={errorId} className="field-error">
-              {error}
-            </p>
-          )}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {submitLabel}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={title} submitLabel={submitLabel} form={form} onSubmit={submit} onClose={onClose}>
+      <NameField form={form} value={name} onChange={setName} maxLength={LIMITS.labelMaxChars} placeholder="Support Agent" />
+    </FormDialog>
   );
 }

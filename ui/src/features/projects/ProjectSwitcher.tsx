@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useState } from "react";
+import { useMenu } from "../../components/useMenu";
 import { toAppError } from "../../ipc/appError";
 import {
   dotenvPreview,
@@ -48,21 +49,7 @@ export function ProjectSwitcher({ fallbackName }: { fallbackName: string }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [busy, setBusy] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const menuId = useId();
-
-  useEffect(() => {
-    if (!menuOpen) return;
-    const items = menuItems();
-    (items.find((item) => item.getAttribute("aria-checked") === "true") ?? items[0])?.focus();
-    function onPointerDown(event: MouseEvent) {
-      const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setMenuOpen(false);
-    }
-    document.addEventListener("mousedown", onPointerDown);
-    return () => document.removeEventListener("mousedown", onPointerDown);
-  }, [menuOpen]);
+  const menu = useMenu(menuOpen, () => setMenuOpen(true), () => setMenuOpen(false));
 
   if (!projects) {
     return (
@@ -72,36 +59,6 @@ export function ProjectSwitcher({ fallbackName }: { fallbackName: string }) {
     );
   }
   const { current, open } = projects;
-
-  function menuItems(): HTMLButtonElement[] {
-    return Array.from(menuRef.current?.querySelectorAll<HTMLButtonElement>("[role^=menuitem]:not(:disabled)") ?? []);
-  }
-
-  function closeMenu(returnFocus: boolean) {
-    setMenuOpen(false);
-    if (returnFocus) buttonRef.current?.focus();
-  }
-
-  function onMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const items = menuItems();
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    let next: HTMLButtonElement | undefined;
-    if (event.key === "ArrowDown") next = items[(index + 1) % items.length];
-    else if (event.key === "ArrowUp") next = items[(index - 1 + items.length) % items.length];
-    else if (event.key === "Home") next = items[0];
-    else if (event.key === "End") next = items[items.length - 1];
-    else if (event.key === "Escape") {
-      event.preventDefault();
-      event.stopPropagation();
-      closeMenu(true);
-      return;
-    } else if (event.key === "Tab") {
-      closeMenu(false);
-      return;
-    } else return;
-    event.preventDefault();
-    next?.focus();
-  }
 
   async function run(task: () => Promise<void>) {
     if (busy) return;
@@ -116,7 +73,7 @@ export function ProjectSwitcher({ fallbackName }: { fallbackName: string }) {
   }
 
   function choose(action: Action) {
-    closeMenu(true);
+    menu.close(true);
     switch (action) {
       case "new":
       case "rename":
@@ -162,22 +119,11 @@ export function ProjectSwitcher({ fallbackName }: { fallbackName: string }) {
   return (
     <div className="project-switcher">
       <button
-        ref={buttonRef}
-        type="button"
+        {...menu.buttonProps}
         className="project-switcher-button"
         data-testid="project-switcher"
         title={current.name}
-        aria-haspopup="menu"
-        aria-expanded={menuOpen}
-        aria-controls={menuOpen ? menuId : undefined}
         disabled={busy}
-        onClick={() => (menuOpen ? closeMenu(false) : setMenuOpen(true))}
-        onKeyDown={(event) => {
-          if (event.key === "ArrowDown") {
-            event.preventDefault();
-            setMenuOpen(true);
-          }
-        }}
       >
         <span className="project-switcher-name">{current.name}</span>
         <span aria-hidden="true" className="project-switcher-caret">
@@ -185,14 +131,7 @@ export function ProjectSwitcher({ fallbackName }: { fallbackName: string }) {
         </span>
       </button>
       {menuOpen && (
-        <div
-          ref={menuRef}
-          id={menuId}
-          className="project-menu"
-          role="menu"
-          aria-label="Projects"
-          onKeyDown={onMenuKeyDown}
-        >
+        <div {...menu.menuProps} className="project-menu" aria-label="Projects">
           {projects.projects.map((project) => (
             <button
               key={project.id}
@@ -203,7 +142,7 @@ export function ProjectSwitcher({ fallbackName }: { fallbackName: string }) {
               className="project-menu-item"
               data-testid="project-option"
               onClick={() => {
-                closeMenu(true);
+                menu.close(true);
                 if (project.id !== current.id) void run(() => open(project.id));
               }}
             >

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { Dialog } from "../../components/Dialog";
-import { toAppError } from "../../ipc/appError";
+import { FormError } from "../../components/forms/FormError";
+import { useSubmit } from "../../components/forms/useSubmit";
+import { useLoad } from "../../components/useLoad";
 import { pendingValueList, pendingValueSet } from "../../ipc/projectCommands";
-import type { PendingValue } from "../../ipc/types";
 import { SecretValueField } from "../secrets/SecretValueField";
 import { VisibilityPill } from "../secrets/VisibilityPill";
 
@@ -19,28 +20,13 @@ type ReentryDialogProps = {
  * Inputs are never pre-filled: a value goes to Rust and never comes back.
  */
 export function ReentryDialog({ projectId, onClose, onChanged }: ReentryDialogProps) {
-  const [slots, setSlots] = useState<PendingValue[] | null>(null);
+  const { data: slots, error: loadError } = useLoad(useCallback(() => pendingValueList(projectId), [projectId]));
   const [index, setIndex] = useState(0);
   const [saved, setSaved] = useState<ReadonlySet<number>>(new Set());
   const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const valueRef = useRef<HTMLTextAreaElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    pendingValueList(projectId).then(
-      (list) => {
-        if (current) setSlots(list);
-      },
-      (caught: unknown) => {
-        if (current) setError(toAppError(caught).message);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [projectId]);
+  // Every error of a save is about the value being entered.
+  const form = useSubmit({ fields: ["value"], otherErrorsUnder: "value" });
 
   useEffect(() => {
     valueRef.current?.focus();
@@ -54,24 +40,18 @@ export function ReentryDialog({ projectId, onClose, onChanged }: ReentryDialogPr
   function go(next: number) {
     setIndex(next);
     setValue("");
-    setError(null);
+    form.clear();
   }
 
-  async function save(event: FormEvent) {
+  function save(event: FormEvent) {
     event.preventDefault();
     const slot = slots?.[index];
-    if (!slot || saving || value === "") return;
-    setSaving(true);
-    setError(null);
-    try {
+    if (!slot || value === "") return;
+    void form.run(async () => {
       await pendingValueSet(projectId, slot.secretId, slot.environmentId, value);
       setSaved((current) => new Set(current).add(index));
       go(index + 1);
-    } catch (caught) {
-      setError(toAppError(caught).message);
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const total = slots?.length ?? 0;
@@ -79,13 +59,7 @@ export function ReentryDialog({ projectId, onClose, onChanged }: ReentryDialogPr
 
   let body;
   if (slots === null) {
-    body = error ? (
-      <p className="form-error" role="alert">
-        {error}
-      </p>
-    ) : (
-      <p className="muted">Loading…</p>
-    );
+    body = loadError ? <FormError message={loadError.message} /> : <p className="muted">Loading…</p>;
   } else if (!slot) {
     const left = total - saved.size;
     body = (
@@ -110,7 +84,7 @@ export function ReentryDialog({ projectId, onClose, onChanged }: ReentryDialogPr
     );
   } else {
     body = (
-      <form className="dialog-form" noValidate onSubmit={(event) => void save(event)} data-testid="reentry-step">
+      <form className="dialog-form" noValidate onSubmit={save} data-testid="reentry-step">
         <p className="reentry-progress muted" aria-live="polite">
           {index + 1} of {total}
         </p>
@@ -128,9 +102,9 @@ export function ReentryDialog({ projectId, onClose, onChanged }: ReentryDialogPr
           value={value}
           onChange={(next) => {
             setValue(next);
-            setError(null);
+            form.clear();
           }}
-          error={error}
+          error={form.errors.value}
           hint={
             saved.has(index)
               ? "Saved. Enter a new value to replace it, or go on."
@@ -146,7 +120,7 @@ export function ReentryDialog({ projectId, onClose, onChanged }: ReentryDialogPr
           <button type="button" className="button" onClick={() => go(index + 1)}>
             Skip
           </button>
-          <button type="submit" className="button button-primary" disabled={saving || value === ""}>
+          <button type="submit" className="button button-primary" disabled={form.busy || value === ""}>
             Save &amp; next
           </button>
         </div>

@@ -1,11 +1,9 @@
 import { useRef, useState, type FormEvent } from "react";
-import { Dialog } from "../../components/Dialog";
-import { toAppError } from "../../ipc/appError";
+import { FormDialog } from "../../components/forms/FormDialog";
+import { useSubmit } from "../../components/forms/useSubmit";
 import { secretUpdate } from "../../ipc/commands";
 import type { SecretRow, SecretUpdate, Visibility } from "../../ipc/types";
-import { formErrorsFrom, type FormErrors } from "./formErrors";
 import { SecretValueField } from "./SecretValueField";
-import { submitOnEnter } from "./submitOnEnter";
 import { VisibilityChoice } from "./VisibilityChoice";
 
 export const KEEP_VALUE_PLACEHOLDER = "Leave empty to keep the current value";
@@ -26,16 +24,15 @@ type EditSecretDialogProps = {
 export function EditSecretDialog({ projectId, secret, onClose, onSaved }: EditSecretDialogProps) {
   const [value, setValue] = useState("");
   const [visibility, setVisibility] = useState<Visibility>(secret.visibility);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [saving, setSaving] = useState(false);
+  const form = useSubmit({ fields: ["value", "visibility"] });
   const valueRef = useRef<HTMLTextAreaElement>(null);
 
   const unrestricting = secret.visibility === "restricted" && visibility === "masked";
   const needsValue = unrestricting && value === "";
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (saving || needsValue) return;
+    if (form.busy || needsValue) return;
     const update: SecretUpdate = {
       value: value === "" ? null : value,
       visibility: visibility === secret.visibility ? null : visibility,
@@ -44,59 +41,45 @@ export function EditSecretDialog({ projectId, secret, onClose, onSaved }: EditSe
       onClose();
       return;
     }
-    setSaving(true);
-    setErrors({});
-    try {
-      onSaved(await secretUpdate(projectId, secret.id, update));
-    } catch (caught) {
-      setErrors(formErrorsFrom(toAppError(caught), ["value", "visibility"]));
-      setSaving(false);
-    }
+    void form.run(async () => onSaved(await secretUpdate(projectId, secret.id, update)));
   }
 
   return (
-    <Dialog title={`Edit ${secret.name}`} onClose={onClose} initialFocusRef={valueRef}>
-      <form className="dialog-form" noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnEnter}>
-        {errors.form && (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <SecretValueField
-          inputRef={valueRef}
-          value={value}
-          placeholder={KEEP_VALUE_PLACEHOLDER}
-          hint={
-            secret.visibility === "restricted"
-              ? "Restricted values can only be replaced, never shown."
-              : "The current value is not shown here; type a new one to replace it."
-          }
-          onChange={(next) => {
-            setValue(next);
-            setErrors(({ value: _dropped, ...rest }) => rest);
-          }}
-          error={errors.value}
-        />
-        <VisibilityChoice value={visibility} onChange={setVisibility} error={errors.visibility} />
-        {unrestricting && (
-          <p className="note" role="note">
-            {UNRESTRICT_NOTE}
-          </p>
-        )}
-        {secret.visibility === "masked" && visibility === "restricted" && (
-          <p className="note" role="note">
-            Once Restricted, this value can never be revealed or copied again; it is only used when steps run.
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving || needsValue}>
-            Save
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={`Edit ${secret.name}`}
+      onClose={onClose}
+      initialFocusRef={valueRef}
+      onSubmit={onSubmit}
+      form={form}
+      submitLabel="Save"
+      submitDisabled={needsValue}
+    >
+      <SecretValueField
+        inputRef={valueRef}
+        value={value}
+        placeholder={KEEP_VALUE_PLACEHOLDER}
+        hint={
+          secret.visibility === "restricted"
+            ? "Restricted values can only be replaced, never shown."
+            : "The current value is not shown here; type a new one to replace it."
+        }
+        onChange={(next) => {
+          setValue(next);
+          form.clear("value");
+        }}
+        error={form.errors.value}
+      />
+      <VisibilityChoice value={visibility} onChange={setVisibility} error={form.errors.visibility} />
+      {unrestricting && (
+        <p className="note" role="note">
+          {UNRESTRICT_NOTE}
+        </p>
+      )}
+      {secret.visibility === "masked" && visibility === "restricted" && (
+        <p className="note" role="note">
+          Once Restricted, this value can never be revealed or copied again; it is only used when steps run.
+        </p>
+      )}
+    </FormDialog>
   );
 }

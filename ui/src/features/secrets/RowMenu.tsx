@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { useEffect, useId, useState, type CSSProperties } from "react";
+import { useMenu } from "../../components/useMenu";
 
 export const COPY_RESTRICTED_REASON = "Restricted secrets cannot be copied";
 
@@ -20,14 +21,11 @@ const MENU_HEIGHT_GUESS = 150;
 export function RowMenu({ secretName, restricted, onAction }: RowMenuProps) {
   const [position, setPosition] = useState<CSSProperties | null>(null);
   const open = position !== null;
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const menuId = useId();
+  const menu = useMenu(open, openMenu, () => setPosition(null));
   const noteId = useId();
+  const label = `Actions for ${secretName}`;
 
-  function openMenu() {
-    const button = buttonRef.current;
-    if (!button) return;
+  function openMenu(button: HTMLButtonElement) {
     // Fixed position, so the table's scroll area never clips the menu.
     const rect = button.getBoundingClientRect();
     const right = Math.max(8, window.innerWidth - rect.right);
@@ -39,108 +37,35 @@ export function RowMenu({ secretName, restricted, onAction }: RowMenuProps) {
     );
   }
 
-  function closeMenu(returnFocus: boolean) {
-    setPosition(null);
-    if (returnFocus) buttonRef.current?.focus();
-  }
-
-  function menuItems(): HTMLButtonElement[] {
-    return Array.from(menuRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? []);
-  }
-
+  // The menu is placed once, so it closes when the page moves under it.
+  const { contains } = menu;
   useEffect(() => {
     if (!open) return;
-    menuItems()[0]?.focus();
-
-    function onPointerDown(event: MouseEvent) {
-      const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setPosition(null);
-    }
     function onViewportChange(event: Event) {
-      if (event.target instanceof Node && menuRef.current?.contains(event.target)) return;
+      if (event.target instanceof Node && contains(event.target)) return;
       setPosition(null);
     }
-    document.addEventListener("mousedown", onPointerDown);
     window.addEventListener("resize", onViewportChange);
     window.addEventListener("scroll", onViewportChange, true);
     return () => {
-      document.removeEventListener("mousedown", onPointerDown);
       window.removeEventListener("resize", onViewportChange);
       window.removeEventListener("scroll", onViewportChange, true);
     };
-  }, [open]);
+  }, [open, contains]);
 
   function choose(action: RowAction) {
     // Focus goes back to the ⋮ button first, so a dialog opened by the action returns it there.
-    closeMenu(true);
+    menu.close(true);
     onAction(action);
-  }
-
-  function onButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      openMenu();
-    }
-  }
-
-  function onMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const items = menuItems();
-    const index = items.indexOf(document.activeElement as HTMLButtonElement);
-    let next: HTMLButtonElement | undefined;
-    switch (event.key) {
-      case "ArrowDown":
-        next = items[(index + 1) % items.length];
-        break;
-      case "ArrowUp":
-        next = items[(index - 1 + items.length) % items.length];
-        break;
-      case "Home":
-        next = items[0];
-        break;
-      case "End":
-        next = items[items.length - 1];
-        break;
-      case "Escape":
-        event.preventDefault();
-        event.stopPropagation();
-        closeMenu(true);
-        return;
-      case "Tab":
-        closeMenu(false);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    next?.focus();
   }
 
   return (
     <div className="row-menu">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="row-menu-button"
-        data-testid="row-menu"
-        aria-label={`Actions for ${secretName}`}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        onClick={() => (open ? closeMenu(false) : openMenu())}
-        onKeyDown={onButtonKeyDown}
-      >
+      <button {...menu.buttonProps} className="row-menu-button" data-testid="row-menu" aria-label={label}>
         <span aria-hidden="true">⋮</span>
       </button>
       {position && (
-        <div
-          ref={menuRef}
-          id={menuId}
-          className="row-menu-list"
-          role="menu"
-          aria-label={`Actions for ${secretName}`}
-          style={position}
-          onKeyDown={onMenuKeyDown}
-        >
+        <div {...menu.menuProps} className="row-menu-list" aria-label={label} style={position}>
           <button type="button" role="menuitem" tabIndex={-1} className="row-menu-item" onClick={() => choose("edit")}>
             Edit
           </button>

@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent, type Ref } from "react";
+import { Field } from "../../components/forms/Field";
 
 type SecretValueFieldProps = {
   value: string;
@@ -15,8 +16,6 @@ type SecretValueFieldProps = {
  */
 export function SecretValueField({ value, onChange, error, placeholder, hint, inputRef }: SecretValueFieldProps) {
   const id = useId();
-  const errorId = useId();
-  const hintId = useId();
   const [shown, setShown] = useState(false);
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -26,14 +25,13 @@ export function SecretValueField({ value, onChange, error, placeholder, hint, in
     }
   }
 
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
-
   return (
-    <div className="field">
-      <div className="field-label-row">
-        <label htmlFor={id} className="field-label">
-          Value
-        </label>
+    <Field
+      label="Value"
+      id={id}
+      error={error}
+      hint={hint}
+      labelAside={
         <button
           type="button"
           className="link-button"
@@ -44,33 +42,24 @@ export function SecretValueField({ value, onChange, error, placeholder, hint, in
         >
           {shown ? "Hide" : "Show"}
         </button>
-      </div>
-      <textarea
-        ref={inputRef}
-        id={id}
-        className={shown ? "textarea mono" : "textarea mono is-concealed"}
-        rows={3}
-        value={value}
-        placeholder={placeholder}
-        autoComplete="off"
-        autoCorrect="off"
-        autoCapitalize="off"
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
+      }
+    >
+      {(control) => (
+        <textarea
+          ref={inputRef}
+          {...control}
+          className={shown ? "textarea mono" : "textarea mono is-concealed"}
+          rows={3}
+          value={value}
+          placeholder={placeholder}
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          onChange={(event) => onChange(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
       )}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

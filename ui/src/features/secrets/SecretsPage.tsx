@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from "react";
+import { LoadStatus } from "../../components/LoadStatus";
 import { toAppError } from "../../ipc/appError";
 import { secretCopy } from "../../ipc/commands";
 import type { AppError, Environment, ProjectSummary, SecretRow } from "../../ipc/types";
@@ -11,7 +12,7 @@ import { EditSecretDialog } from "./EditSecretDialog";
 import { NewSecretDialog } from "./NewSecretDialog";
 import { NoMatches } from "./NoMatches";
 import type { RowAction } from "./RowMenu";
-import { needsValue, visibleSecrets, type SecretSort } from "./secretListView";
+import { needsValue, visibleSecrets, type SecretListQuery } from "./secretListView";
 import { SecretsEmptyState } from "./SecretsEmptyState";
 import { SecretsTable } from "./SecretsTable";
 import { SecretsToolbar } from "./SecretsToolbar";
@@ -34,9 +35,7 @@ export function SecretsPage({ project, environments, environmentId, onEnvironmen
   const { secrets, error, refresh } = useSecretList(project.id);
   const toasts = useToasts();
   const now = useNow();
-  const [search, setSearch] = useState("");
-  const [sort, setSort] = useState<SecretSort>("name");
-  const [needsValueOnly, setNeedsValueOnly] = useState(false);
+  const [query, setQuery] = useState<SecretListQuery>({ search: "", sort: "name", needsValueOnly: false });
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
@@ -44,10 +43,7 @@ export function SecretsPage({ project, environments, environmentId, onEnvironmen
     () => new Map(environments.map((environment) => [environment.id, environment.name])),
     [environments],
   );
-  const rows = useMemo(
-    () => visibleSecrets(secrets ?? [], { search, sort, needsValueOnly }),
-    [secrets, search, sort, needsValueOnly],
-  );
+  const rows = useMemo(() => visibleSecrets(secrets ?? [], query), [secrets, query]);
   const needsValueCount = useMemo(() => (secrets ?? []).filter(needsValue).length, [secrets]);
 
   const openNewSecret = useCallback(() => setDialog({ kind: "new" }), []);
@@ -88,23 +84,12 @@ export function SecretsPage({ project, environments, environmentId, onEnvironmen
     if (document.activeElement === document.body) searchRef.current?.focus();
   }
 
-  const clearFilters = () => {
-    setSearch("");
-    setNeedsValueOnly(false);
-  };
+  const changeQuery = (change: Partial<SecretListQuery>) => setQuery((current) => ({ ...current, ...change }));
+  const clearFilters = () => changeQuery({ search: "", needsValueOnly: false });
 
   let content;
   if (secrets === null) {
-    content = error ? (
-      <div className="empty-state" role="alert">
-        <p className="empty-state-text">Could not load secrets: {error.message}</p>
-        <button type="button" className="button" onClick={() => void refresh()}>
-          Try again
-        </button>
-      </div>
-    ) : (
-      <p className="page-status muted">Loading secrets…</p>
-    );
+    content = <LoadStatus what="secrets" error={error} onRetry={() => void refresh()} />;
   } else if (secrets.length === 0) {
     content = <SecretsEmptyState onNewSecret={openNewSecret} />;
   } else {
@@ -112,12 +97,8 @@ export function SecretsPage({ project, environments, environmentId, onEnvironmen
       <>
         <SecretsToolbar
           searchRef={searchRef}
-          search={search}
-          onSearchChange={setSearch}
-          sort={sort}
-          onSortChange={setSort}
-          needsValueOnly={needsValueOnly}
-          onNeedsValueOnlyChange={setNeedsValueOnly}
+          query={query}
+          onQueryChange={changeQuery}
           needsValueCount={needsValueCount}
         />
         {rows.length === 0 ? (

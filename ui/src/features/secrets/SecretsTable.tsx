@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from "react";
+import { TableHead } from "../../components/TableHead";
 import type { AppError, SecretRow } from "../../ipc/types";
 import type { RowAction } from "./RowMenu";
 import { SecretTableRow } from "./SecretTableRow";
@@ -49,7 +50,7 @@ export function SecretsTable({ secrets, ...rowProps }: SecretsTableProps) {
       className="secrets-scroll"
       onScroll={virtual ? (event) => setScrollTop(event.currentTarget.scrollTop) : undefined}
     >
-      <table className="secrets-table" data-testid="secrets-table" aria-rowcount={secrets.length + 1}>
+      <table className="data-table secrets-table" data-testid="secrets-table" aria-rowcount={secrets.length + 1}>
         <colgroup>
           <col className="col-name" />
           <col className="col-value" />
@@ -58,18 +59,7 @@ export function SecretsTable({ secrets, ...rowProps }: SecretsTableProps) {
           <col className="col-overrides" />
           <col className="col-actions" />
         </colgroup>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Value</th>
-            <th scope="col">Visibility</th>
-            <th scope="col">Updated</th>
-            <th scope="col">Overrides</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Value", "Visibility", "Updated", "Overrides"]} actions />
         <tbody>
           {topSpace > 0 && <SpacerRow height={topSpace} />}
           {secrets.slice(first, last).map((secret) => (

@@ -1,28 +1,22 @@
 import type { Ref } from "react";
-import type { SecretSort } from "./secretListView";
+import { Select } from "../../components/forms/Select";
+import type { SecretListQuery, SecretSort } from "./secretListView";
+
+const SORTS: { value: SecretSort; label: string }[] = [
+  { value: "name", label: "Name" },
+  { value: "updated", label: "Last updated" },
+];
 
 type SecretsToolbarProps = {
   searchRef: Ref<HTMLInputElement>;
-  search: string;
-  onSearchChange: (search: string) => void;
-  sort: SecretSort;
-  onSortChange: (sort: SecretSort) => void;
-  needsValueOnly: boolean;
-  onNeedsValueOnlyChange: (needsValueOnly: boolean) => void;
+  query: SecretListQuery;
+  onQueryChange: (change: Partial<SecretListQuery>) => void;
   needsValueCount: number;
 };
 
 /** Search by name, sort, and the "Needs value" filter. */
-export function SecretsToolbar({
-  searchRef,
-  search,
-  onSearchChange,
-  sort,
-  onSortChange,
-  needsValueOnly,
-  onNeedsValueOnlyChange,
-  needsValueCount,
-}: SecretsToolbarProps) {
+export function SecretsToolbar({ searchRef, query, onQueryChange, needsValueCount }: SecretsToolbarProps) {
+  const { search, sort, needsValueOnly } = query;
   return (
     <div className="secrets-toolbar">
       <input
@@ -35,30 +29,23 @@ export function SecretsToolbar({
         autoComplete="off"
         spellCheck={false}
         value={search}
-        onChange={(event) => onSearchChange(event.target.value)}
+        onChange={(event) => onQueryChange({ search: event.target.value })}
         onKeyDown={(event) => {
           if (event.key === "Escape" && search !== "") {
             event.preventDefault();
-            onSearchChange("");
+            onQueryChange({ search: "" });
           }
         }}
       />
       <label className="secrets-sort">
         <span className="muted">Sort by</span>
-        <select
-          className="select"
-          value={sort}
-          onChange={(event) => onSortChange(event.target.value === "updated" ? "updated" : "name")}
-        >
-          <option value="name">Name</option>
-          <option value="updated">Last updated</option>
-        </select>
+        <Select value={sort} options={SORTS} onChange={(next) => onQueryChange({ sort: next })} />
       </label>
       <button
         type="button"
         className={needsValueOnly ? "button filter-toggle is-on" : "button filter-toggle"}
         aria-pressed={needsValueOnly}
-        onClick={() => onNeedsValueOnlyChange(!needsValueOnly)}
+        onClick={() => onQueryChange({ needsValueOnly: !needsValueOnly })}
       >
         Needs value
         <span className="filter-count">

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { ChoiceGroup } from "../../components/forms/ChoiceGroup";
 import { LockIcon } from "../../components/LockIcon";
 import type { Visibility } from "../../ipc/types";
 
@@ -15,42 +15,25 @@ const OPTIONS: { value: Visibility; label: string; description: string }[] = [
 
 /** The Visibility radio pair. */
 export function VisibilityChoice({ value, onChange, error }: VisibilityChoiceProps) {
-  const name = useId();
-  const errorId = useId();
   return (
-    <fieldset className="field visibility-choice" aria-describedby={error ? errorId : undefined}>
-      <legend className="field-label">Visibility</legend>
-      {OPTIONS.map((option) => {
-        const inputId = `${name}-${option.value}`;
-        const descriptionId = `${inputId}-description`;
-        return (
-          <div key={option.value} className="visibility-option">
-            <input
-              id={inputId}
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={value === option.value}
-              aria-describedby={descriptionId}
-              onChange={() => onChange(option.value)}
-            />
-            <div className="visibility-option-text">
-              <label htmlFor={inputId} className="visibility-option-label">
-                {option.value === "restricted" && <LockIcon />}
-                {option.label}
-              </label>
-              <p id={descriptionId} className="field-hint">
-                {option.description}
-              </p>
-            </div>
-          </div>
-        );
-      })}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
+    <ChoiceGroup
+      legend="Visibility"
+      classPrefix="visibility"
+      error={error}
+      options={OPTIONS}
+      value={value}
+      onChange={onChange}
+      renderOption={(option, { inputId, descriptionId }) => (
+        <div className="visibility-option-text">
+          <label htmlFor={inputId} className="visibility-option-label">
+            {option.value === "restricted" && <LockIcon />}
+            {option.label}
+          </label>
+          <p id={descriptionId} className="field-hint">
+            {option.description}
+          </p>
+        </div>
       )}
-    </fieldset>
+    />
   );
 }

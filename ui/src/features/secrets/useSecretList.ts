@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from "react";
-import { toAppError } from "../../ipc/appError";
+import { useCallback } from "react";
+import { useLoad } from "../../components/useLoad";
 import { secretList } from "../../ipc/commands";
 import type { AppError, SecretRow } from "../../ipc/types";
 
@@ -15,43 +15,6 @@ export type SecretList = {
 
 /** The project's secrets, loaded once and again on `refresh()`. */
 export function useSecretList(projectId: string): SecretList {
-  const [secrets, setSecrets] = useState<SecretRow[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-
-  const refresh = useCallback(async (): Promise<AppError | null> => {
-    try {
-      const rows = await secretList(projectId);
-      setSecrets(rows);
-      setError(null);
-      return null;
-    } catch (caught) {
-      const appError = toAppError(caught);
-      setError(appError);
-      return appError;
-    }
-  }, [projectId]);
-
-  const replace = useCallback((rows: SecretRow[]) => {
-    setSecrets(rows);
-    setError(null);
-  }, []);
-
-  useEffect(() => {
-    let current = true;
-    secretList(projectId).then(
-      (rows) => {
-        if (!current) return;
-        setSecrets(rows);
-        setError(null);
-      },
-      (caught: unknown) => {
-        if (current) setError(toAppError(caught));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [projectId]);
-
-  return { secrets, error, refresh, replace };
+  const { data, error, reload, update } = useLoad(useCallback(() => secretList(projectId), [projectId]));
+  return { secrets: data, error, refresh: reload, replace: update };
 }

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { Select } from "../../components/forms/Select";
 import type { Environment } from "../../ipc/types";
 
 type EnvironmentSelectProps = {
@@ -15,19 +16,13 @@ export function EnvironmentSelect({ environments, value, onChange }: Environment
       <label htmlFor={id} className="environment-select-label">
         Environment
       </label>
-      <select
+      <Select
         id={id}
-        className="select"
         data-testid="environment-select"
         value={value}
-        onChange={(event) => onChange(event.target.value)}
-      >
-        {environments.map((environment) => (
-          <option key={environment.id} value={environment.id}>
-            {environment.name}
-          </option>
-        ))}
-      </select>
+        options={environments.map((environment) => ({ value: environment.id, label: environment.name }))}
+        onChange={onChange}
+      />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
+import { useLoad } from "../../components/useLoad";
 import { toAppError } from "../../ipc/appError";
 import { environmentList, projectList } from "../../ipc/commands";
 import { projectCurrent, projectSelect } from "../../ipc/projectCommands";
@@ -13,49 +14,35 @@ import { StatusScreen } from "./StatusScreen";
 
 type Loaded = { project: ProjectSummary; environments: Environment[]; projects: ProjectSummary[] };
 
+/** The last used project (remembered by the vault), else the first one, with its environments. */
+async function loadWorkspace(): Promise<Loaded | "empty"> {
+  const project = await projectCurrent();
+  if (!project) return "empty";
+  const [environments, projects] = await Promise.all([environmentList(project.id), projectList()]);
+  return { project, environments, projects };
+}
+
 /** Loads the current project (the last used one) with its environments, and the project list. */
 export function Workspace() {
-  const [loaded, setLoaded] = useState<Loaded | "empty" | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
-  const [environmentId, setEnvironmentId] = useState("");
-  const [attempt, setAttempt] = useState(0);
+  const { data: loaded, error, reload, update: setLoaded } = useLoad(loadWorkspace);
+  // The environment the user chose; the default one until then, or once it is gone.
+  const [chosenEnvironmentId, setChosenEnvironmentId] = useState<string | null>(null);
+  // Counts loads asked for, so that each one starts the pages afresh.
+  const [generation, setGeneration] = useState(0);
   const [page, setPage] = useState<Page>("secrets");
   const navigation = useMemo(() => ({ page, navigate: setPage }), [page]);
 
-  useEffect(() => {
-    let current = true;
-    (async () => {
-      // The last used project (remembered by the vault), else the first one.
-      const project = await projectCurrent();
-      if (!project) return "empty" as const;
-      const [environments, projects] = await Promise.all([environmentList(project.id), projectList()]);
-      return { project, environments, projects };
-    })().then(
-      (result) => {
-        if (!current) return;
-        setLoaded(result);
-        setError(null);
-        if (result !== "empty") setEnvironmentId(defaultEnvironment(result.environments)?.id ?? "");
-      },
-      (caught: unknown) => {
-        if (current) setError(toAppError(caught));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
-
-  const retry = useCallback(() => {
-    setError(null);
-    setAttempt((count) => count + 1);
-  }, []);
+  const restart = useCallback(() => {
+    setChosenEnvironmentId(null);
+    setGeneration((count) => count + 1);
+    void reload();
+  }, [reload]);
 
   /** The project switcher's action: remember `projectId` (if any) and load it. */
   const openProject = useCallback(async (projectId?: string) => {
     if (projectId) await projectSelect(projectId);
-    setAttempt((count) => count + 1);
-  }, []);
+    restart();
+  }, [restart]);
   const projectsState = useMemo<ProjectsState | null>(
     () =>
       loaded !== null && loaded !== "empty"
@@ -75,53 +62,43 @@ export function Workspace() {
           ? { ...current, environments }
           : current,
       );
-      // A deleted environment cannot stay selected: back to the default one.
-      setEnvironmentId((current) =>
-        environments.some((environment) => environment.id === current)
-          ? current
-          : (defaultEnvironment(environments)?.id ?? ""),
-      );
       return null;
     } catch (caught) {
       return toAppError(caught);
     }
-  }, [projectId]);
+  }, [projectId, setLoaded]);
 
   if (error) {
-    return <StatusScreen title="Could not open the project" message={error.message} onRetry={retry} />;
+    return <StatusScreen title="Could not open the project" message={error.message} onRetry={restart} />;
   }
   if (loaded === null) return <StatusScreen title="Opening…" />;
   if (loaded === "empty") {
-    return <StatusScreen title="No projects yet" message="This vault has no agent project to show." onRetry={retry} />;
+    return <StatusScreen title="No projects yet" message="This vault has no agent project to show." onRetry={restart} />;
   }
+  // A deleted environment cannot stay selected: back to the default one.
+  const environmentId =
+    loaded.environments.find((environment) => environment.id === chosenEnvironmentId)?.id ??
+    defaultEnvironment(loaded.environments)?.id ??
+    "";
+  // What the pages with an environment selector share.
+  const pageProps = {
+    project: loaded.project,
+    environments: loaded.environments,
+    environmentId,
+    onEnvironmentChange: setChosenEnvironmentId,
+  };
   return (
     <ProjectContext.Provider value={projectsState}>
       {/* Keyed by project and load, so a switch or reload starts each page afresh. */}
-      <NavigationContext.Provider value={navigation} key={`${loaded.project.id}:${attempt}`}>
+      <NavigationContext.Provider value={navigation} key={`${loaded.project.id}:${generation}`}>
         {page === "environments" ? (
-          <EnvironmentsPage
-            project={loaded.project}
-            environments={loaded.environments}
-            environmentId={environmentId}
-            onEnvironmentChange={setEnvironmentId}
-            onEnvironmentsChanged={refreshEnvironments}
-          />
+          <EnvironmentsPage {...pageProps} onEnvironmentsChanged={refreshEnvironments} />
         ) : page === "steps" ? (
-          <StepsPage
-            project={loaded.project}
-            environments={loaded.environments}
-            environmentId={environmentId}
-            onEnvironmentChange={setEnvironmentId}
-          />
+          <StepsPage {...pageProps} />
         ) : page === "variables" ? (
           <VariablesPage project={loaded.project} />
         ) : (
-          <SecretsPage
-            project={loaded.project}
-            environments={loaded.environments}
-            environmentId={environmentId}
-            onEnvironmentChange={setEnvironmentId}
-          />
+          <SecretsPage {...pageProps} />
         )}
       </NavigationContext.Provider>
     </ProjectContext.Provider>

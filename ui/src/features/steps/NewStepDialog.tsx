@@ -1,10 +1,11 @@
-import { useId, useRef, useState, type FormEvent } from "react";
-import { Dialog } from "../../components/Dialog";
-import { toAppError } from "../../ipc/appError";
+import { useState } from "react";
+import { ChoiceGroup } from "../../components/forms/ChoiceGroup";
+import { FormDialog } from "../../components/forms/FormDialog";
+import { NameField } from "../../components/forms/Field";
+import { useSubmit } from "../../components/forms/useSubmit";
 import { stepCreate } from "../../ipc/commands";
+import { LIMITS } from "../../ipc/limits";
 import type { Step, StepKind } from "../../ipc/types";
-import { formErrorsFrom, type FormErrors } from "../secrets/formErrors";
-import { submitOnEnter } from "../secrets/submitOnEnter";
 
 type NewStepDialogProps = {
   projectId: string;
@@ -21,100 +22,39 @@ const KINDS: { value: StepKind; label: string; description: string }[] = [
 export function NewStepDialog({ projectId, onClose, onCreated }: NewStepDialogProps) {
   const [name, setName] = useState("");
   const [kind, setKind] = useState<StepKind>("api");
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [saving, setSaving] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const nameId = useId();
-  const nameErrorId = useId();
-  const radioName = useId();
+  const form = useSubmit({ fields: ["name"] });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (saving) return;
-    if (!name.trim()) {
-      setErrors({ name: "A step name is required" });
-      nameRef.current?.focus();
-      return;
-    }
-    setSaving(true);
-    setErrors({});
-    try {
-      onCreated(await stepCreate(projectId, name, kind));
-    } catch (caught) {
-      const next = formErrorsFrom(toAppError(caught), ["name"]);
-      setErrors(next);
-      setSaving(false);
-      if (next.name) nameRef.current?.focus();
-    }
-  }
+  const onSubmit = form.handle(
+    async () => onCreated(await stepCreate(projectId, name, kind)),
+    () => (name.trim() ? null : { name: "A step name is required" }),
+  );
 
   return (
-    <Dialog title="New Step" onClose={onClose} initialFocusRef={nameRef}>
-      <form className="dialog-form" noValidate onSubmit={(event) => void onSubmit(event)} onKeyDown={submitOnEnter}>
-        {errors.form && (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
+    <FormDialog title="New Step" submitLabel="Create Step" form={form} onSubmit={onSubmit} onClose={onClose}>
+      <NameField
+        form={form}
+        value={name}
+        onChange={setName}
+        maxLength={LIMITS.labelMaxChars}
+        placeholder="Fetch order status"
+      />
+      <ChoiceGroup
+        legend="Kind"
+        classPrefix="step-kind"
+        options={KINDS}
+        value={kind}
+        onChange={setKind}
+        renderOption={(option, { inputId, descriptionId }) => (
+          <>
+            <label htmlFor={inputId} className="step-kind-label">
+              {option.label}
+            </label>
+            <span id={descriptionId} className="field-hint">
+              {option.description}
+            </span>
+          </>
         )}
-        <div className="field">
-          <label htmlFor={nameId} className="field-label">
-            Name
-          </label>
-          <input
-            ref={nameRef}
-            id={nameId}
-            className="input"
-            value={name}
-            placeholder="Fetch order status"
-            autoComplete="off"
-            maxLength={200}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={errors.name ? nameErrorId : undefined}
-            onChange={(event) => {
-              setName(event.target.value);
-              setErrors(({ name: _dropped, ...rest }) => rest);
-            }}
-          />
-          {errors.name && (
-            <p id={nameErrorId} className="field-error">
-              {errors.name}
-            </p>
-          )}
-        </div>
-        <fieldset className="field step-kind-choice">
-          <legend className="field-label">Kind</legend>
-          {KINDS.map((option) => {
-            const inputId = `${radioName}-${option.value}`;
-            return (
-              <div key={option.value} className="step-kind-option">
-                <input
-                  id={inputId}
-                  type="radio"
-                  name={radioName}
-                  value={option.value}
-                  checked={kind === option.value}
-                  aria-describedby={`${inputId}-description`}
-                  onChange={() => setKind(option.value)}
-                />
-                <label htmlFor={inputId} className="step-kind-label">
-                  {option.label}
-                </label>
-                <span id={`${inputId}-description`} className="field-hint">
-                  {option.description}
-                </span>
-              </div>
-            );
-          })}
-        </fieldset>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            Create Step
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      />
+    </FormDialog>
   );
 }

@@ -1,29 +1,51 @@
 import type { StepField } from "../../ipc/types";
 import { ReferenceField } from "./ReferenceField";
 
-type RowsEditorProps = {
-  /** The section heading: `Headers`, `Query`, `Inputs`. */
+type RowKind = {
+  /** The section heading. */
   title: string;
-  /** How one row is called in labels and messages, as the core names it: `Header`, `Query parameter`, `Input`. */
+  /** How one row is called in labels and messages, as the core names it. */
   singular: string;
+  addLabel: string;
+  namePlaceholder: string;
+  /** Whether names hold references too (headers, query) or are plain identifiers (inputs). */
+  referenceNames: boolean;
+};
+
+const ROW_KINDS = {
+  headers: {
+    title: "Headers",
+    singular: "Header",
+    addLabel: "Add header",
+    namePlaceholder: "Authorization",
+    referenceNames: true,
+  },
+  query: {
+    title: "Query",
+    singular: "Query parameter",
+    addLabel: "Add query parameter",
+    namePlaceholder: "page",
+    referenceNames: true,
+  },
+  inputs: {
+    title: "Inputs",
+    singular: "Input",
+    addLabel: "Add input",
+    namePlaceholder: "user_id",
+    referenceNames: false,
+  },
+} satisfies Record<string, RowKind>;
+
+type RowsEditorProps = {
+  /** Which rows of a step: an API step's headers or query parameters, a Function step's inputs. */
+  kind: keyof typeof ROW_KINDS;
   rows: StepField[];
   onChange: (rows: StepField[]) => void;
-  addLabel: string;
-  namePlaceholder?: string;
-  /** Whether names hold references too (headers, query) or are plain identifiers (inputs). */
-  referenceNames?: boolean;
 };
 
 /** Name → value rows. Each input is labelled like the core's messages: "Header 2 value". */
-export function RowsEditor({
-  title,
-  singular,
-  rows,
-  onChange,
-  addLabel,
-  namePlaceholder,
-  referenceNames = true,
-}: RowsEditorProps) {
+export function RowsEditor({ kind, rows, onChange }: RowsEditorProps) {
+  const { title, singular, addLabel, namePlaceholder, referenceNames }: RowKind = ROW_KINDS[kind];
   const update = (index: number, change: Partial<StepField>) =>
     onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
   return (

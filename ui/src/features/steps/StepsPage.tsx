@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { toAppError } from "../../ipc/appError";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { EmptyState } from "../../components/EmptyState";
+import { LoadStatus } from "../../components/LoadStatus";
+import { useLoad } from "../../components/useLoad";
 import { stepList, variableList } from "../../ipc/commands";
 import type { AppError, Environment, ProjectSummary, Step, Variable } from "../../ipc/types";
 import { NewSecretDialog } from "../secrets/NewSecretDialog";
@@ -20,6 +22,8 @@ type StepsPageProps = {
   onEnvironmentChange: (environmentId: string) => void;
 };
 
+type StepsData = { steps: Step[]; variables: Variable[] };
+
 type OpenDialog =
   | { kind: "new-step" }
   | { kind: "delete-step"; step: Step }
@@ -33,75 +37,54 @@ type OpenDialog =
 export function StepsPage({ project, environments, environmentId, onEnvironmentChange }: StepsPageProps) {
   const toasts = useToasts();
   const { secrets, refresh: refreshSecrets } = useSecretList(project.id);
-  const [steps, setSteps] = useState<Step[] | null>(null);
-  const [variables, setVariables] = useState<Variable[]>([]);
-  const [error, setError] = useState<AppError | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const load = useCallback(
+    async (): Promise<StepsData> => {
+      const [steps, variables] = await Promise.all([stepList(project.id), variableList(project.id)]);
+      return { steps, variables };
+    },
+    [project.id],
+  );
+  const { data, error, reload, update } = useLoad(load);
+  const steps = data?.steps ?? null;
+  const variables = data?.variables;
+  // The step the user chose; the first one until then, or once it is gone.
+  const [chosenId, setChosenId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [attempt, setAttempt] = useState(0);
   const newStepRef = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    let current = true;
-    Promise.all([stepList(project.id), variableList(project.id)]).then(
-      ([loadedSteps, loadedVariables]) => {
-        if (!current) return;
-        setSteps(loadedSteps);
-        setVariables(loadedVariables);
-        setError(null);
-        setSelectedId((selected) => selected ?? loadedSteps[0]?.id ?? null);
-      },
-      (caught: unknown) => {
-        if (current) setError(toAppError(caught));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [project.id, attempt]);
+  const setSteps = useCallback(
+    (change: (steps: Step[]) => Step[]) => update((current) => current && { ...current, steps: change(current.steps) }),
+    [update],
+  );
 
   const showError = useCallback((appError: AppError) => toasts.showError(appError.message), [toasts]);
 
   const catalog = useMemo<ReferenceCatalog>(
     () => ({
-      variables,
+      variables: variables ?? [],
       secrets: secrets ?? [],
       createSecret: (onCreated) => setDialog({ kind: "new-secret", onCreated }),
     }),
     [variables, secrets],
   );
 
-  const selected = steps?.find((step) => step.id === selectedId) ?? null;
+  const selected = steps?.find((step) => step.id === chosenId) ?? steps?.[0] ?? null;
+  const selectedId = selected?.id ?? null;
   const environment = environments.find((each) => each.id === environmentId);
 
   function onSaved(step: Step) {
-    setSteps((current) => current?.map((each) => (each.id === step.id ? step : each)) ?? current);
+    setSteps((current) => current.map((each) => (each.id === step.id ? step : each)));
   }
 
   let content;
   if (steps === null) {
-    content = error ? (
-      <div className="empty-state" role="alert">
-        <p className="empty-state-text">Could not load steps: {error.message}</p>
-        <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
-          Try again
-        </button>
-      </div>
-    ) : (
-      <p className="page-status muted">Loading steps…</p>
-    );
+    content = <LoadStatus what="steps" error={error} onRetry={() => void reload()} />;
   } else if (steps.length === 0) {
     content = (
-      <div className="empty-state">
-        <p className="empty-state-title">No steps yet</p>
-        <p className="empty-state-text">
-          Steps are the Function and API calls of your agent. Their fields refer to secrets and variables by name — type{" "}
-          <span className="mono">{"{"}</span> to insert one — so values never have to be pasted into them.
-        </p>
-        <button type="button" className="button button-primary" onClick={() => setDialog({ kind: "new-step" })}>
-          New Step
-        </button>
-      </div>
+      <EmptyState title="No steps yet" actionLabel="New Step" onAction={() => setDialog({ kind: "new-step" })}>
+        Steps are the Function and API calls of your agent. Their fields refer to secrets and variables by name — type{" "}
+        <span className="mono">{"{"}</span> to insert one — so values never have to be pasted into them.
+      </EmptyState>
     );
   } else {
     content = (
@@ -116,7 +99,7 @@ export function StepsPage({ project, environments, environmentId, onEnvironmentC
                   data-testid="step-item"
                   data-name={step.name}
                   aria-current={step.id === selectedId ? "true" : undefined}
-                  onClick={() => setSelectedId(step.id)}
+                  onClick={() => setChosenId(step.id)}
                 >
                   <span className="steps-list-name">{step.name}</span>
                   <span className="step-kind-pill">{step.definition.kind === "api" ? "API" : "Function"}</span>
@@ -171,8 +154,8 @@ export function StepsPage({ project, environments, environmentId, onEnvironmentC
             onClose={() => setDialog(null)}
             onCreated={(step) => {
               setDialog(null);
-              setSteps((current) => [...(current ?? []), step]);
-              setSelectedId(step.id);
+              setSteps((current) => [...current, step]);
+              setChosenId(step.id);
             }}
           />
         )}
@@ -183,9 +166,8 @@ export function StepsPage({ project, environments, environmentId, onEnvironmentC
             onClose={() => setDialog(null)}
             onDeleted={(step) => {
               setDialog(null);
-              const rest = (steps ?? []).filter((each) => each.id !== step.id);
-              setSteps(rest);
-              setSelectedId(rest[0]?.id ?? null);
+              setSteps((current) => current.filter((each) => each.id !== step.id));
+              setChosenId(null);
               newStepRef.current?.focus();
             }}
           />

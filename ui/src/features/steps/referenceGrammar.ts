@@ -2,10 +2,13 @@
 // for highlighting while the user types. The core stays the authority: it resolves, and its
 // preview reports what does not. The cases in referenceGrammar.test.ts are the core's.
 //
-// `{NAME}` with NAME = [A-Za-z_][A-Za-z0-9_]{0,127} is a reference; `\{` is a literal `{`; any
-// other `{` (a JSON body `{"a":1}`, `{ x }`, `{}`) is literal text.
+// `{NAME}` with NAME = [A-Za-z_][A-Za-z0-9_]* of at most LIMITS.nameMaxBytes characters (names
+// are ASCII) is a reference; `\{` is a literal `{`; any other `{` (a JSON body `{"a":1}`, `{ x }`,
+// `{}`) is literal text.
 
-export const MAX_NAME_LENGTH = 128;
+import { LIMITS } from "../../ipc/limits";
+
+export const MAX_NAME_LENGTH = LIMITS.nameMaxBytes;
 
 export type Token =
   /** Literal text, as typed (an escaping backslash included). */

@@ -1,7 +1,10 @@
-import { useEffect, useRef, useState } from "react";
-import { toAppError } from "../../ipc/appError";
+import { useCallback, useRef, useState } from "react";
+import { EmptyState } from "../../components/EmptyState";
+import { LoadStatus } from "../../components/LoadStatus";
+import { TableHead } from "../../components/TableHead";
+import { useLoad } from "../../components/useLoad";
 import { variableList } from "../../ipc/commands";
-import type { AppError, ProjectSummary, Variable } from "../../ipc/types";
+import type { ProjectSummary, Variable } from "../../ipc/types";
 import { AppLayout } from "../shell/AppLayout";
 import { DeleteVariableDialog } from "./DeleteVariableDialog";
 import { VariableDialog } from "./VariableDialog";
@@ -9,30 +12,21 @@ import "./variables.css";
 
 type OpenDialog = { kind: "new" } | { kind: "edit"; variable: Variable } | { kind: "delete"; variable: Variable } | null;
 
+const ROW_ACTIONS = [
+  ["edit", "Edit"],
+  ["delete", "Delete"],
+] as const;
+
 /** Agent Settings → Variables: the project's plain name/value pairs (a base URL, a tenant id). */
 export function VariablesPage({ project }: { project: ProjectSummary }) {
-  const [variables, setVariables] = useState<Variable[] | null>(null);
-  const [error, setError] = useState<AppError | null>(null);
+  const {
+    data: variables,
+    error,
+    reload,
+    update: setVariables,
+  } = useLoad(useCallback(() => variableList(project.id), [project.id]));
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [attempt, setAttempt] = useState(0);
   const newRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    variableList(project.id).then(
-      (rows) => {
-        if (!current) return;
-        setVariables(rows);
-        setError(null);
-      },
-      (caught: unknown) => {
-        if (current) setError(toAppError(caught));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [project.id, attempt]);
 
   function saved(variable: Variable) {
     setDialog(null);
@@ -44,42 +38,19 @@ export function VariablesPage({ project }: { project: ProjectSummary }) {
 
   let content;
   if (variables === null) {
-    content = error ? (
-      <div className="empty-state" role="alert">
-        <p className="empty-state-text">Could not load variables: {error.message}</p>
-        <button type="button" className="button" onClick={() => setAttempt((count) => count + 1)}>
-          Try again
-        </button>
-      </div>
-    ) : (
-      <p className="page-status muted">Loading variables…</p>
-    );
+    content = <LoadStatus what="variables" error={error} onRetry={() => void reload()} />;
   } else if (variables.length === 0) {
     content = (
-      <div className="empty-state">
-        <p className="empty-state-title">No variables yet</p>
-        <p className="empty-state-text">
-          Variables hold plain values your steps share, like a base URL. Steps use them as{" "}
-          <span className="mono">{"{NAME}"}</span>, like secrets.
-        </p>
-        <button type="button" className="button button-primary" onClick={() => setDialog({ kind: "new" })}>
-          New Variable
-        </button>
-      </div>
+      <EmptyState title="No variables yet" actionLabel="New Variable" onAction={() => setDialog({ kind: "new" })}>
+        Variables hold plain values your steps share, like a base URL. Steps use them as{" "}
+        <span className="mono">{"{NAME}"}</span>, like secrets.
+      </EmptyState>
     );
   } else {
     content = (
       <div className="variables-page">
-        <table className="variables-table" data-testid="variables-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Value</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+        <table className="data-table variables-table" data-testid="variables-table">
+          <TableHead columns={["Name", "Value"]} actions />
           <tbody>
             {variables.map((variable) => (
               <tr key={variable.name} data-testid="variable-row" data-name={variable.name}>
@@ -88,22 +59,17 @@ export function VariablesPage({ project }: { project: ProjectSummary }) {
                   {variable.value}
                 </td>
                 <td className="variables-actions">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={`Edit ${variable.name}`}
-                    onClick={() => setDialog({ kind: "edit", variable })}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={`Delete ${variable.name}`}
-                    onClick={() => setDialog({ kind: "delete", variable })}
-                  >
-                    Delete
-                  </button>
+                  {ROW_ACTIONS.map(([kind, label]) => (
+                    <button
+                      key={kind}
+                      type="button"
+                      className="button button-quiet"
+                      aria-label={`${label} ${variable.name}`}
+                      onClick={() => setDialog({ kind, variable })}
+                    >
+                      {label}
+                    </button>
+                  ))}
                 </td>
               </tr>
             ))}

@@ -1,5 +1,7 @@
-import { useId, useRef, useState, type FormEvent } from "react";
-import { toAppError } from "../../ipc/appError";
+import { useState } from "react";
+import { TextField } from "../../components/forms/Field";
+import { FormError } from "../../components/forms/FormError";
+import { useSubmit } from "../../components/forms/useSubmit";
 import { recoveryRestore } from "../../ipc/commands";
 import type { LockInfo, VaultStatus } from "../../ipc/types";
 import "./vault.css";
@@ -23,37 +25,12 @@ const EXPLANATIONS: Record<LockInfo["code"], string> = {
  */
 export function LockedScreen({ lock, onUnlocked }: LockedScreenProps) {
   const [recoveryKey, setRecoveryKey] = useState("");
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [restoring, setRestoring] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const inputId = useId();
-  const errorId = useId();
+  const form = useSubmit({ fields: ["recovery_key"] });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (restoring) return;
-    if (recoveryKey.trim() === "") {
-      setFieldError("Enter your recovery key.");
-      inputRef.current?.focus();
-      return;
-    }
-    setRestoring(true);
-    setFieldError(null);
-    setFormError(null);
-    try {
-      onUnlocked(await recoveryRestore(recoveryKey.trim()));
-    } catch (caught) {
-      const error = toAppError(caught);
-      if (error.field === "recovery_key") {
-        setFieldError(error.message);
-        inputRef.current?.focus();
-      } else {
-        setFormError(error.message);
-      }
-      setRestoring(false);
-    }
-  }
+  const onSubmit = form.handle(
+    async () => onUnlocked(await recoveryRestore(recoveryKey.trim())),
+    () => (recoveryKey.trim() === "" ? { recovery_key: "Enter your recovery key." } : null),
+  );
 
   return (
     <main className="vault-screen" data-testid="locked-screen">
@@ -69,40 +46,24 @@ export function LockedScreen({ lock, onUnlocked }: LockedScreenProps) {
             ? "Check that your keyring is running and unlocked, then restart Agent Secrets — or restore access now with the recovery key you saved when you first opened the app."
             : "Enter the recovery key you saved when you first opened the app to restore access."}
         </p>
-        <form className="vault-form" noValidate onSubmit={(event) => void onSubmit(event)}>
-          {formError && (
-            <p className="form-error" role="alert">
-              {formError}
-            </p>
-          )}
-          <div className="field">
-            <label htmlFor={inputId} className="field-label">
-              Recovery key
-            </label>
-            <input
-              ref={inputRef}
-              id={inputId}
-              className="input mono"
-              value={recoveryKey}
-              autoComplete="off"
-              autoCorrect="off"
-              autoCapitalize="off"
-              spellCheck={false}
-              aria-invalid={fieldError ? true : undefined}
-              aria-describedby={fieldError ? errorId : undefined}
-              onChange={(event) => {
-                setRecoveryKey(event.target.value);
-                setFieldError(null);
-              }}
-            />
-            {fieldError && (
-              <p id={errorId} className="field-error">
-                {fieldError}
-              </p>
-            )}
-          </div>
+        <form className="vault-form" noValidate onSubmit={onSubmit}>
+          <FormError message={form.errors.form} />
+          <TextField
+            label="Recovery key"
+            inputRef={form.fieldRef("recovery_key")}
+            mono
+            value={recoveryKey}
+            autoCorrect="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            error={form.errors.recovery_key}
+            onChange={(next) => {
+              setRecoveryKey(next);
+              form.clear("recovery_key");
+            }}
+          />
           <div className="vault-actions">
-            <button type="submit" className="button button-primary" disabled={restoring}>
+            <button type="submit" className="button button-primary" disabled={form.busy}>
               Restore access
             </button>
           </div>

@@ -1,5 +1,7 @@
-import { useEffect, useId, useState } from "react";
-import { toAppError } from "../../ipc/appError";
+import { useId, useState } from "react";
+import { FormError } from "../../components/forms/FormError";
+import { useSubmit } from "../../components/forms/useSubmit";
+import { useLoad } from "../../components/useLoad";
 import { recoveryKeyConfirm, recoveryKeyShow } from "../../ipc/commands";
 import type { VaultStatus } from "../../ipc/types";
 import "./vault.css";
@@ -8,39 +10,10 @@ type RecoveryKeyScreenProps = { onConfirmed: (status: VaultStatus) => void };
 
 /** First run: show the recovery key once and ask the user to confirm they saved it. */
 export function RecoveryKeyScreen({ onConfirmed }: RecoveryKeyScreenProps) {
-  const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { data: recoveryKey, error: loadError, reload } = useLoad(recoveryKeyShow);
   const [saved, setSaved] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [confirmError, setConfirmError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const confirmation = useSubmit({ fields: [] });
   const checkboxId = useId();
-
-  useEffect(() => {
-    let current = true;
-    recoveryKeyShow().then(
-      (key) => {
-        if (current) setRecoveryKey(key);
-      },
-      (caught: unknown) => {
-        if (current) setLoadError(toAppError(caught).message);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [attempt]);
-
-  async function confirm() {
-    setConfirming(true);
-    setConfirmError(null);
-    try {
-      onConfirmed(await recoveryKeyConfirm());
-    } catch (caught) {
-      setConfirmError(toAppError(caught).message);
-      setConfirming(false);
-    }
-  }
 
   return (
     <main className="vault-screen" data-testid="recovery-key-screen">
@@ -57,15 +30,8 @@ export function RecoveryKeyScreen({ onConfirmed }: RecoveryKeyScreenProps) {
           </code>
         ) : loadError ? (
           <div className="form-error" role="alert">
-            <p>Could not show the recovery key: {loadError}</p>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setLoadError(null);
-                setAttempt((count) => count + 1);
-              }}
-            >
+            <p>Could not show the recovery key: {loadError.message}</p>
+            <button type="button" className="button" onClick={() => void reload()}>
               Try again
             </button>
           </div>
@@ -84,17 +50,13 @@ export function RecoveryKeyScreen({ onConfirmed }: RecoveryKeyScreenProps) {
           />
           <label htmlFor={checkboxId}>I have saved my recovery key</label>
         </div>
-        {confirmError && (
-          <p className="form-error" role="alert">
-            {confirmError}
-          </p>
-        )}
+        <FormError message={confirmation.errors.form} />
         <div className="vault-actions">
           <button
             type="button"
             className="button button-primary"
-            disabled={!saved || confirming || recoveryKey === null}
-            onClick={() => void confirm()}
+            disabled={!saved || confirmation.busy || recoveryKey === null}
+            onClick={() => void confirmation.run(async () => onConfirmed(await recoveryKeyConfirm()))}
           >
             Continue
           </button>
