@@ -3,40 +3,29 @@
 use crate::error::{Error, Field, Result};
 use crate::model::{Environment, EnvironmentKind};
 use crate::names::check_label;
+use crate::store;
+use crate::unique_name;
 use crate::vault::Vault;
-use rusqlite::{params, OptionalExtension};
 use uuid::Uuid;
 
-const SELECT_SQL: &str = "SELECT id, name, kind FROM environments";
-
-fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Environment> {
-    let kind: String = row.get(2)?;
-    Ok(Environment {
-        id: row.get(0)?,
-        name: row.get(1)?,
-        kind: EnvironmentKind::parse(&kind).unwrap_or(EnvironmentKind::Custom),
-    })
+/// The name a built-in environment always has ("" for a custom one, which has its own).
+pub(crate) fn builtin_name(kind: EnvironmentKind) -> &'static str {
+    match kind {
+        EnvironmentKind::Development => "Development",
+        EnvironmentKind::Production => "Production",
+        EnvironmentKind::Custom => "",
+    }
 }
 
 impl Vault {
     /// Development and Production first, then custom environments in creation order.
     pub fn list_environments(&self, project: Uuid) -> Result<Vec<Environment>> {
         self.project(project)?;
-        let mut stmt = self.conn.prepare(&format!(
-            "{SELECT_SQL} WHERE project_id = ?1 ORDER BY position"
-        ))?;
-        let rows = stmt.query_map([project], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        store::environments::list(&self.conn, project)
     }
 
     pub fn environment(&self, project: Uuid, id: Uuid) -> Result<Environment> {
-        self.conn
-            .query_row(
-                &format!("{SELECT_SQL} WHERE project_id = ?1 AND id = ?2"),
-                params![project, id],
-                from_row,
-            )
-            .optional()?
+        store::environments::get(&self.conn, project, id)?
             .ok_or_else(|| Error::NotFound(format!("no environment with id {id} in this project")))
     }
 
@@ -47,28 +36,22 @@ impl Vault {
                 return Ok(env);
             }
         }
-        self.conn
-            .query_row(
-                &format!("{SELECT_SQL} WHERE project_id = ?1 AND name = ?2 COLLATE NOCASE"),
-                params![project, name_or_id.trim()],
-                from_row,
-            )
-            .optional()?
-            .ok_or_else(|| {
-                let known = self
-                    .list_environments(project)
-                    .map(|envs| {
-                        envs.into_iter()
-                            .map(|e| e.name)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .unwrap_or_default();
-                Error::NotFound(format!(
-                    "no environment named \"{}\" (this project has: {known})",
-                    name_or_id.trim()
-                ))
+        let name = name_or_id.trim();
+        if let Some(env) = store::environments::find_by_name(&self.conn, project, name)? {
+            return Ok(env);
+        }
+        let known = self
+            .list_environments(project)
+            .map(|envs| {
+                envs.into_iter()
+                    .map(|e| e.name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             })
+            .unwrap_or_default();
+        Err(Error::NotFound(format!(
+            "no environment named \"{name}\" (this project has: {known})"
+        )))
     }
 
     pub fn create_environment(&mut self, project: Uuid, name: &str) -> Result<Environment> {
@@ -76,13 +59,7 @@ impl Vault {
         self.project(project)?;
         let name = check_label("environment", name)?;
         self.ensure_environment_name_free(project, name, None)?;
-        let id = Uuid::new_v4();
-        self.conn.execute(
-            "INSERT INTO environments (id, project_id, name, kind, position)
-             VALUES (?1, ?2, ?3, 'custom',
-                     (SELECT COALESCE(MAX(position), -1) + 1 FROM environments WHERE project_id = ?2))",
-            params![id, project, name],
-        )?;
+        let id = store::environments::insert_custom_last(&self.conn, project, name)?;
         self.touch_project(project)?;
         self.environment(project, id)
     }
@@ -98,10 +75,7 @@ impl Vault {
         refuse_builtin(&env, "renamed")?;
         let name = check_label("environment", new_name)?;
         self.ensure_environment_name_free(project, name, Some(id))?;
-        self.conn.execute(
-            "UPDATE environments SET name = ?2 WHERE id = ?1",
-            params![id, name],
-        )?;
+        store::environments::rename(&self.conn, id, name)?;
         self.touch_project(project)?;
         self.environment(project, id)
     }
@@ -112,8 +86,8 @@ impl Vault {
         let env = self.environment(project, id)?;
         refuse_builtin(&env, "deleted")?;
         let tx = self.conn.transaction()?;
-        tx.execute("DELETE FROM overrides WHERE environment_id = ?1", [id])?;
-        tx.execute("DELETE FROM environments WHERE id = ?1", [id])?;
+        store::overrides::delete_in_environment(&tx, id)?;
+        store::environments::delete(&tx, id)?;
         tx.commit()?;
         self.touch_project(project)
     }
@@ -124,17 +98,10 @@ impl Vault {
         name: &str,
         except: Option<Uuid>,
     ) -> Result<()> {
-        if self.name_taken(
-            "SELECT id FROM environments WHERE project_id = ?1 AND name = ?2 COLLATE NOCASE",
-            params![project, name],
-            except,
-        )? {
-            return Err(Error::conflict(
-                Field::Name,
-                format!("this project already has an environment named \"{name}\""),
-            ));
-        }
-        Ok(())
+        let holder = store::environments::find_by_name(&self.conn, project, name)?.map(|e| e.id);
+        unique_name::ensure_free(holder, except, || {
+            format!("this project already has an environment named \"{name}\"")
+        })
     }
 }
 

@@ -1,8 +1,9 @@
 //! The Agent Secrets vault. Every rule lives here; the desktop app and the CLI are thin shells.
 //!
 //! Map (see docs/ARCHITECTURE.md): `crypto` (AES-256-GCM envelope) ← `aad` (what a blob is
-//! bound to) ← `vault` (keys, lock state, recovery) ← domain modules `projects`,
-//! `environments`, `secrets`, `variables` (each an `impl Vault` block over `schema`'s SQLite).
+//! bound to) ← `vault` (keys, lock state, recovery, seal/open) ← domain modules `projects`,
+//! `environments`, `secrets`, `variables`, `steps`, `settings`, `transfer` (each an
+//! `impl Vault` block with the rules) → `store` (one module per SQLite table, the only SQL).
 
 pub mod aad;
 pub mod crypto;
@@ -16,12 +17,13 @@ mod projects;
 pub mod recovery;
 pub mod redact;
 pub mod reference;
-mod schema;
 mod secrets;
 pub mod settings;
 pub mod step_preview;
 pub mod steps;
+mod store;
 pub mod transfer;
+mod unique_name;
 mod variables;
 mod vault;
 

@@ -1,13 +1,12 @@
 //! App settings kept in the vault file (not secret): the clipboard auto-clear delay.
 
 use crate::error::{Error, Field, Result};
+use crate::store;
 use crate::vault::Vault;
-use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub const DEFAULT_CLIPBOARD_CLEAR_SECONDS: u32 = 30;
-const CLIPBOARD_CLEAR_KEY: &str = "clipboard_clear_seconds";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -18,14 +17,7 @@ pub struct Settings {
 
 impl Vault {
     pub fn settings(&self) -> Result<Settings> {
-        let stored: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [CLIPBOARD_CLEAR_KEY],
-                |row| row.get(0),
-            )
-            .optional()?;
+        let stored = store::settings::get(&self.conn, store::settings::CLIPBOARD_CLEAR_SECONDS)?;
         Ok(Settings {
             clipboard_clear_seconds: stored
                 .and_then(|text| text.parse().ok())
@@ -41,13 +33,10 @@ impl Vault {
                 message: "the clipboard clear delay is between 1 and 600 seconds".into(),
             });
         }
-        self.conn.execute(
-            "INSERT INTO settings (key, value) VALUES (?1, ?2)
-             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![
-                CLIPBOARD_CLEAR_KEY,
-                settings.clipboard_clear_seconds.to_string()
-            ],
+        store::settings::put(
+            &self.conn,
+            store::settings::CLIPBOARD_CLEAR_SECONDS,
+            &settings.clipboard_clear_seconds.to_string(),
         )?;
         self.settings()
     }

@@ -1,15 +1,16 @@
 //! Opening a vault: creating it on first use, unlocking it with the key from the OS keyring,
 //! or opening it *locked* (read-only, names only) when the key is missing or wrong, and
-//! restoring access with the recovery key. Domain operations live in their own modules as
-//! further `impl Vault` blocks.
+//! restoring access with the recovery key; sealing and opening values with the data key.
+//! Domain operations live in their own modules as further `impl Vault` blocks; SQL lives in
+//! `store`.
 
 use crate::aad::Aad;
 use crate::crypto::{self, Key};
 use crate::error::{Error, Field, LockReason, Result};
 use crate::keystore::{KeyStore, KeyStoreError};
 use crate::recovery;
-use crate::schema;
-use rusqlite::{Connection, OptionalExtension};
+use crate::store::{meta, schema};
+use rusqlite::Connection;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -18,15 +19,6 @@ use zeroize::Zeroizing;
 
 pub const DATABASE_FILE: &str = "vault.sqlite3";
 const KEY_CHECK_PLAINTEXT: &[u8] = b"agent-secrets key check v1";
-
-mod meta {
-    pub const VAULT_ID: &str = "vault_id";
-    pub const DATA_KEY_UNDER_KEYRING: &str = "data_key_under_keyring";
-    pub const DATA_KEY_UNDER_RECOVERY: &str = "data_key_under_recovery";
-    pub const KEY_CHECK: &str = "key_check";
-    pub const RECOVERY_KEY: &str = "recovery_key";
-    pub const RECOVERY_KEY_SAVED: &str = "recovery_key_saved";
-}
 
 enum KeyState {
     Unlocked(Key),
@@ -79,13 +71,6 @@ pub fn default_home() -> Result<PathBuf> {
         .ok_or_else(|| Error::Io("no data directory for this user; set AGENT_SECRETS_HOME".into()))
 }
 
-pub(crate) fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
-
 impl Vault {
     /// Opens the vault in `home`, creating it (and its keyring key) if there is none yet.
     pub fn open(home: &Path, keys: Box<dyn KeyStore>) -> Result<Vault> {
@@ -107,7 +92,7 @@ impl Vault {
             drop(conn);
             return Ok(Opened::Missing(keys));
         }
-        let id = read_meta(&conn, meta::VAULT_ID)?
+        let id = meta::get(&conn, meta::VAULT_ID)?
             .and_then(|raw| Uuid::parse_str(&String::from_utf8_lossy(&raw)).ok())
             .ok_or_else(|| Error::Corrupt("the vault has no valid id".into()))?;
         let state = unlock(&conn, id, keys.as_ref())?;
@@ -121,7 +106,7 @@ impl Vault {
         match vault.state {
             KeyState::Unlocked(_) => schema::migrate(&mut vault.conn)?,
             // A locked vault is read-only down to SQLite, so nothing can change the file.
-            KeyState::Locked(_) => vault.conn.pragma_update(None, "query_only", true)?,
+            KeyState::Locked(_) => schema::set_read_only(&vault.conn, true)?,
         }
         Ok(Opened::Vault(vault))
     }
@@ -145,17 +130,9 @@ impl Vault {
         schema::migrate(&mut conn)?;
         let recovery_text = recovery::format(&recovery_key);
         let tx = conn.transaction()?;
-        write_meta(&tx, meta::VAULT_ID, id.to_string().as_bytes())?;
-        write_meta(
-            &tx,
-            meta::DATA_KEY_UNDER_KEYRING,
-            &crypto::seal(
-                &kek,
-                &Aad::DataKeyUnderKeyring { vault: id }.encode(),
-                dek.as_bytes(),
-            ),
-        )?;
-        write_meta(
+        meta::put(&tx, meta::VAULT_ID, id.to_string().as_bytes())?;
+        wrap_under_keyring(&tx, id, &kek, &dek)?;
+        meta::put(
             &tx,
             meta::DATA_KEY_UNDER_RECOVERY,
             &crypto::seal(
@@ -164,16 +141,7 @@ impl Vault {
                 dek.as_bytes(),
             ),
         )?;
-        write_meta(
-            &tx,
-            meta::KEY_CHECK,
-            &crypto::seal(
-                &kek,
-                &Aad::KeyCheck { vault: id }.encode(),
-                KEY_CHECK_PLAINTEXT,
-            ),
-        )?;
-        write_meta(
+        meta::put(
             &tx,
             meta::RECOVERY_KEY,
             &crypto::seal(
@@ -243,7 +211,7 @@ impl Vault {
     /// The printable recovery key, for "show it again".
     pub fn recovery_key(&self) -> Result<Zeroizing<String>> {
         let dek = self.data_key()?;
-        let blob = read_meta(&self.conn, meta::RECOVERY_KEY)?
+        let blob = meta::get(&self.conn, meta::RECOVERY_KEY)?
             .ok_or_else(|| Error::Corrupt("the recovery key record is missing".into()))?;
         let plain = crypto::open(dek, &Aad::RecoveryKey { vault: self.id }.encode(), &blob)
             .map_err(|_| Error::Corrupt("the recovery key record does not decrypt".into()))?;
@@ -254,19 +222,19 @@ impl Vault {
 
     /// True until the user has confirmed they saved the recovery key.
     pub fn recovery_key_pending(&self) -> Result<bool> {
-        Ok(read_meta(&self.conn, meta::RECOVERY_KEY_SAVED)?.is_none())
+        Ok(meta::get(&self.conn, meta::RECOVERY_KEY_SAVED)?.is_none())
     }
 
     pub fn confirm_recovery_key_saved(&mut self) -> Result<()> {
         self.require_unlocked()?;
-        write_meta(&self.conn, meta::RECOVERY_KEY_SAVED, b"1")
+        meta::put(&self.conn, meta::RECOVERY_KEY_SAVED, b"1")
     }
 
     /// Restores access with the recovery key: a new key goes into the OS keyring and the data
     /// key is wrapped under it again. Works on a locked or an unlocked vault.
     pub fn restore_with_recovery_key(&mut self, recovery_text: &str) -> Result<()> {
         let recovery_key = recovery::parse(recovery_text)?;
-        let wrapped = read_meta(&self.conn, meta::DATA_KEY_UNDER_RECOVERY)?
+        let wrapped = meta::get(&self.conn, meta::DATA_KEY_UNDER_RECOVERY)?
             .ok_or_else(|| Error::Corrupt("the recovery wrap of the data key is missing".into()))?;
         let dek_bytes = crypto::open(
             &recovery_key,
@@ -285,45 +253,13 @@ impl Vault {
         self.keys
             .store(self.id, &kek)
             .map_err(|e| Error::KeyringUnavailable(format!("cannot store the new key ({e})")))?;
-        self.conn.pragma_update(None, "query_only", false)?;
+        schema::set_read_only(&self.conn, false)?;
         schema::migrate(&mut self.conn)?;
         let tx = self.conn.transaction()?;
-        write_meta(
-            &tx,
-            meta::DATA_KEY_UNDER_KEYRING,
-            &crypto::seal(
-                &kek,
-                &Aad::DataKeyUnderKeyring { vault: self.id }.encode(),
-                dek.as_bytes(),
-            ),
-        )?;
-        write_meta(
-            &tx,
-            meta::KEY_CHECK,
-            &crypto::seal(
-                &kek,
-                &Aad::KeyCheck { vault: self.id }.encode(),
-                KEY_CHECK_PLAINTEXT,
-            ),
-        )?;
+        wrap_under_keyring(&tx, self.id, &kek, &dek)?;
         tx.commit()?;
         self.state = KeyState::Unlocked(dek);
         Ok(())
-    }
-
-    /// True when `sql` (selecting one id, case-insensitively by name) finds a row other than
-    /// `except`: the shared check behind "a project/environment/step with this name exists".
-    pub(crate) fn name_taken(
-        &self,
-        sql: &str,
-        params: impl rusqlite::Params,
-        except: Option<Uuid>,
-    ) -> Result<bool> {
-        let taken: Option<Uuid> = self
-            .conn
-            .query_row(sql, params, |row| row.get(0))
-            .optional()?;
-        Ok(matches!(taken, Some(other) if Some(other) != except))
     }
 
     pub(crate) fn seal_value(&self, aad: Aad, value: &str) -> Result<Vec<u8>> {
@@ -367,12 +303,12 @@ fn unlock(conn: &Connection, id: Uuid, keys: &dyn KeyStore) -> Result<KeyState> 
             return Ok(KeyState::Locked(LockReason::KeyringUnavailable(detail)))
         }
     };
-    let check = read_meta(conn, meta::KEY_CHECK)?
+    let check = meta::get(conn, meta::KEY_CHECK)?
         .ok_or_else(|| Error::Corrupt("the key check record is missing".into()))?;
     if crypto::open(&kek, &Aad::KeyCheck { vault: id }.encode(), &check).is_err() {
         return Ok(KeyState::Locked(LockReason::KeyMismatch));
     }
-    let wrapped = read_meta(conn, meta::DATA_KEY_UNDER_KEYRING)?
+    let wrapped = meta::get(conn, meta::DATA_KEY_UNDER_KEYRING)?
         .ok_or_else(|| Error::Corrupt("the wrapped data key is missing".into()))?;
     let dek_bytes = crypto::open(
         &kek,
@@ -385,21 +321,27 @@ fn unlock(conn: &Connection, id: Uuid, keys: &dyn KeyStore) -> Result<KeyState> 
     Ok(KeyState::Unlocked(dek))
 }
 
-fn read_meta(conn: &Connection, key: &str) -> Result<Option<Vec<u8>>> {
-    Ok(conn
-        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
-            row.get(0)
-        })
-        .optional()?)
-}
-
-fn write_meta(conn: &Connection, key: &str, value: &[u8]) -> Result<()> {
-    conn.execute(
-        "INSERT INTO meta (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        rusqlite::params![key, value],
+/// The data key wrapped under the keyring key, and the key check that tells a wrong keyring
+/// key from a damaged file: written at creation and again when the recovery key restores access.
+fn wrap_under_keyring(conn: &Connection, id: Uuid, kek: &Key, dek: &Key) -> Result<()> {
+    meta::put(
+        conn,
+        meta::DATA_KEY_UNDER_KEYRING,
+        &crypto::seal(
+            kek,
+            &Aad::DataKeyUnderKeyring { vault: id }.encode(),
+            dek.as_bytes(),
+        ),
     )?;
-    Ok(())
+    meta::put(
+        conn,
+        meta::KEY_CHECK,
+        &crypto::seal(
+            kek,
+            &Aad::KeyCheck { vault: id }.encode(),
+            KEY_CHECK_PLAINTEXT,
+        ),
+    )
 }
 
 fn create_private_dir(dir: &Path) -> Result<()> {

@@ -2,18 +2,20 @@
 //! import, `.env` preview and import, `.env.example`, the pending values an import leaves for
 //! the guided re-entry, and the last used project.
 
-use crate::aad::Aad;
+use crate::environments::builtin_name;
 use crate::error::{Error, Result};
 use crate::model::{EnvironmentKind, ProjectSummary, SecretRow, Visibility};
 use crate::names::check_value;
+use crate::secrets::default_aad;
+use crate::store::secrets::NewSecretRow;
+use crate::store::{self, now_ms};
 use crate::transfer::atomic;
 use crate::transfer::dotenv::{self, InvalidLine};
 use crate::transfer::project_file::{
-    builtin_name, FileEnvironment, FileSecret, FileStep, FileVariable, ProjectFile, MAX_FILE_BYTES,
+    FileEnvironment, FileSecret, FileStep, FileVariable, ProjectFile, MAX_FILE_BYTES,
 };
-use crate::vault::{now_ms, Vault};
+use crate::vault::Vault;
 use crate::{SecretString, SecretUpdate};
-use rusqlite::{params, OptionalExtension};
 use secrecy::ExposeSecret;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -21,7 +23,6 @@ use std::path::Path;
 use ts_rs::TS;
 use uuid::Uuid;
 
-const LAST_PROJECT_KEY: &str = "last_project";
 const MAX_PROJECT_NAME_CHARS: usize = 100;
 
 /// What an import or a duplicate created.
@@ -75,9 +76,6 @@ pub struct DotenvImportReport {
     pub created: u32,
     pub updated: u32,
 }
-
-/// Per secret: whether its default is pending, and the environments whose override is.
-pub(crate) type PendingBySecret = HashMap<Uuid, (bool, Vec<Uuid>)>;
 
 impl Vault {
     /// The project as a project file: names, visibilities, environments, where values exist
@@ -173,10 +171,7 @@ impl Vault {
         let project = Uuid::new_v4();
         let now = now_ms();
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO projects (id, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-            params![project, name, now],
-        )?;
+        store::projects::insert(&tx, project, &name, now)?;
         let mut env_ids: HashMap<String, Uuid> = HashMap::new();
         let mut environments: Vec<&FileEnvironment> = file.environments.iter().collect();
         // Built-ins first, as a new project has them; custom ones keep their order.
@@ -186,25 +181,27 @@ impl Vault {
             EnvironmentKind::Custom => 2,
         });
         for (position, env) in environments.iter().enumerate() {
-            let id = Uuid::new_v4();
             let env_name = match env.kind {
                 EnvironmentKind::Custom => env.name.as_str(),
                 builtin => builtin_name(builtin),
             };
-            tx.execute(
-                "INSERT INTO environments (id, project_id, name, kind, position) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, project, env_name, env.kind.as_str(), position as i64],
-            )?;
+            let id = store::environments::insert(&tx, project, env_name, env.kind, position)?;
             env_ids.insert(env.name.to_ascii_lowercase(), id);
         }
         let mut pending_values = 0u32;
         let mut needs_values = 0u32;
         for secret in &file.secrets {
             let id = Uuid::new_v4();
-            tx.execute(
-                "INSERT INTO secrets (id, project_id, name, visibility, value, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?5)",
-                params![id, project, secret.name, secret.visibility.as_str(), now],
+            store::secrets::insert(
+                &tx,
+                &NewSecretRow {
+                    id,
+                    project,
+                    name: &secret.name,
+                    visibility: secret.visibility,
+                    default: None,
+                    now,
+                },
             )?;
             let mut slots: Vec<Option<Uuid>> = Vec::new();
             if secret.has_default {
@@ -220,29 +217,16 @@ impl Vault {
                 slots.push(Some(env));
             }
             for slot in &slots {
-                tx.execute(
-                    "INSERT INTO pending_values (secret_id, environment_id) VALUES (?1, ?2)",
-                    params![id, slot],
-                )?;
+                store::pending_values::insert(&tx, id, *slot)?;
             }
             pending_values += slots.len() as u32;
             needs_values += u32::from(!slots.is_empty());
         }
         for variable in &file.variables {
-            tx.execute(
-                "INSERT INTO variables (id, project_id, name, value, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![Uuid::new_v4(), project, variable.name, variable.text, now],
-            )?;
+            store::variables::upsert(&tx, project, &variable.name, &variable.text, now)?;
         }
         for (position, step) in file.steps.iter().enumerate() {
-            crate::steps::insert_step(
-                &tx,
-                project,
-                &step.name,
-                &step.definition,
-                position as i64,
-                now,
-            )?;
+            store::steps::insert(&tx, project, &step.name, &step.definition, position, now)?;
         }
         tx.commit()?;
         Ok(ImportReport {
@@ -255,11 +239,7 @@ impl Vault {
     /// `name` if no project has it (ignoring case), else `name (2)`, `name (3)`, …
     fn free_project_name(&self, name: &str) -> Result<String> {
         let taken = |candidate: &str| -> Result<bool> {
-            Ok(self.conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM projects WHERE name = ?1 COLLATE NOCASE)",
-                [candidate],
-                |row| row.get(0),
-            )?)
+            Ok(store::projects::find_by_name(&self.conn, candidate)?.is_some())
         };
         if !taken(name)? {
             return Ok(name.to_owned());
@@ -366,13 +346,7 @@ impl Vault {
                 None => (Uuid::new_v4(), visibility, true),
             };
             let blob = self.seal_value(
-                Aad::SecretValue {
-                    vault: self.id,
-                    project,
-                    secret: id,
-                    environment: None,
-                    visibility,
-                },
+                default_aad(self.id, project, id, visibility),
                 entry.value.expose_secret(),
             )?;
             sealed.push((id, &entry.name, visibility, is_new, blob));
@@ -385,24 +359,22 @@ impl Vault {
         };
         for (id, name, visibility, is_new, blob) in sealed {
             if is_new {
-                tx.execute(
-                    "INSERT INTO secrets (id, project_id, name, visibility, value, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-                    params![id, project, name, visibility.as_str(), blob, now],
-                )?;
+                let row = NewSecretRow {
+                    id,
+                    project,
+                    name,
+                    visibility,
+                    default: Some(&blob),
+                    now,
+                };
+                store::secrets::insert(&tx, &row)?;
                 report.created += 1;
             } else {
-                tx.execute(
-                    "UPDATE secrets SET value = ?2, updated_at = ?3 WHERE id = ?1",
-                    params![id, blob, now],
-                )?;
+                store::secrets::set_default(&tx, id, &blob, now)?;
                 report.updated += 1;
             }
         }
-        tx.execute(
-            "UPDATE projects SET updated_at = ?2 WHERE id = ?1",
-            params![project, now],
-        )?;
+        store::projects::touch(&tx, project, now)?;
         tx.commit()?;
         Ok(report)
     }
@@ -411,39 +383,16 @@ impl Vault {
     /// environments in their order.
     pub fn pending_values(&self, project: Uuid) -> Result<Vec<PendingValue>> {
         self.project(project)?;
-        let mut stmt = self.conn.prepare(
-            "SELECT s.id, s.name, s.visibility, p.environment_id, e.name
-             FROM pending_values p
-             JOIN secrets s ON s.id = p.secret_id
-             LEFT JOIN environments e ON e.id = p.environment_id
-             WHERE s.project_id = ?1
-             ORDER BY s.name, p.environment_id IS NOT NULL, e.position",
-        )?;
-        let rows = stmt.query_map([project], |row| {
-            Ok((
-                row.get::<_, Uuid>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, Option<Uuid>>(3)?,
-                row.get::<_, Option<String>>(4)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (secret_id, secret_name, visibility, environment_id, environment_name) = row?;
-            out.push(PendingValue {
-                secret_id,
-                secret_name,
-                visibility: Visibility::parse(&visibility).ok_or_else(|| {
-                    Error::Corrupt(format!(
-                        "unknown visibility \"{visibility}\" in the database"
-                    ))
-                })?,
-                environment_id,
-                environment_name,
-            });
-        }
-        Ok(out)
+        Ok(store::pending_values::list(&self.conn, project)?
+            .into_iter()
+            .map(|row| PendingValue {
+                secret_id: row.secret_id,
+                secret_name: row.secret_name,
+                visibility: row.visibility,
+                environment_id: row.environment_id,
+                environment_name: row.environment_name,
+            })
+            .collect())
     }
 
     /// Sets a secret's default value (`environment: None`) or an environment's override —
@@ -468,38 +417,9 @@ impl Vault {
         }
     }
 
-    pub(crate) fn pending_by_secret(&self, project: Uuid) -> Result<PendingBySecret> {
-        let mut stmt = self.conn.prepare(
-            "SELECT p.secret_id, p.environment_id FROM pending_values p
-             JOIN secrets s ON s.id = p.secret_id
-             LEFT JOIN environments e ON e.id = p.environment_id
-             WHERE s.project_id = ?1 ORDER BY e.position",
-        )?;
-        let mut out: PendingBySecret = HashMap::new();
-        let rows = stmt.query_map([project], |row| {
-            Ok((row.get::<_, Uuid>(0)?, row.get::<_, Option<Uuid>>(1)?))
-        })?;
-        for row in rows {
-            let (secret, environment) = row?;
-            let slot = out.entry(secret).or_default();
-            match environment {
-                None => slot.0 = true,
-                Some(environment) => slot.1.push(environment),
-            }
-        }
-        Ok(out)
-    }
-
     /// The project used last (the app opens it again), if it still exists.
     pub fn last_project(&self) -> Result<Option<ProjectSummary>> {
-        let stored: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM settings WHERE key = ?1",
-                [LAST_PROJECT_KEY],
-                |row| row.get(0),
-            )
-            .optional()?;
+        let stored = store::settings::get(&self.conn, store::settings::LAST_PROJECT)?;
         Ok(stored
             .and_then(|text| Uuid::parse_str(&text).ok())
             .and_then(|id| self.project(id).ok()))
@@ -509,10 +429,10 @@ impl Vault {
     pub fn remember_project(&mut self, project: Uuid) -> Result<ProjectSummary> {
         let summary = self.project(project)?;
         if self.lock_reason().is_none() {
-            self.conn.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![LAST_PROJECT_KEY, project.to_string()],
+            store::settings::put(
+                &self.conn,
+                store::settings::LAST_PROJECT,
+                &project.to_string(),
             )?;
         }
         Ok(summary)

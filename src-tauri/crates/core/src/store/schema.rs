@@ -88,7 +88,7 @@ const MIGRATIONS: &[&str] = &[
     END;
     "#,
     // 3: Function and API steps. A step holds only text with {NAME} references, never a value,
-    // so it is stored as it is: `definition` is the step's JSON (steps.rs, `StepDefinition`).
+    // so it is stored as it is: `definition` is the step's JSON (steps/mod.rs, `StepDefinition`).
     r#"
     CREATE TABLE steps (
         id         BLOB PRIMARY KEY,
@@ -104,10 +104,10 @@ const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+pub(crate) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Ids are 16-byte UUID blobs; names are text; values are encrypted blobs (docs/FORMAT.md).
-pub fn connect(path: &Path) -> Result<Connection> {
+pub(crate) fn connect(path: &Path) -> Result<Connection> {
     let conn = Connection::open(path)?;
     conn.busy_timeout(Duration::from_secs(5))?;
     // journal_mode answers with a row; the rest are silent.
@@ -126,12 +126,12 @@ pub fn connect(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
-pub fn version(conn: &Connection) -> Result<i64> {
+pub(crate) fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
 }
 
 /// Brings the schema up to date, each step in its own transaction.
-pub fn migrate(conn: &mut Connection) -> Result<()> {
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     let current = version(conn)?;
     if current > SCHEMA_VERSION {
         return Err(Error::Corrupt(format!(
@@ -145,4 +145,61 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+/// A locked vault is read-only down to SQLite (`query_only`), so nothing can change the file
+/// until its key is back.
+pub(crate) fn set_read_only(conn: &Connection, read_only: bool) -> Result<()> {
+    conn.pragma_update(None, "query_only", read_only)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_reach_the_current_version() {
+        let conn = crate::store::memory();
+        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+        assert_eq!(SCHEMA_VERSION, 3);
+    }
+
+    /// One text column of a query's rows.
+    fn texts(conn: &Connection, sql: &str, column: &str) -> Vec<String> {
+        conn.prepare(sql)
+            .unwrap()
+            .query_map([], |row| row.get(column))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    /// Deleting a project cascades through every child table: each foreign key column must
+    /// lead an index, or the cascade (and the lookups by that column) scans the whole table.
+    #[test]
+    fn every_foreign_key_column_leads_an_index() {
+        let conn = crate::store::memory();
+        let mut checked = 0;
+        for table in texts(
+            &conn,
+            "SELECT name FROM sqlite_schema WHERE type = 'table'",
+            "name",
+        ) {
+            let leading: Vec<String> = texts(&conn, &format!("PRAGMA index_list({table})"), "name")
+                .iter()
+                .flat_map(|index| {
+                    let sql =
+                        format!("SELECT name FROM pragma_index_info('{index}') WHERE seqno = 0");
+                    texts(&conn, &sql, "name")
+                })
+                .collect();
+            for key in texts(&conn, &format!("PRAGMA foreign_key_list({table})"), "from") {
+                assert!(leading.contains(&key), "{table}.{key} leads no index");
+                checked += 1;
+            }
+        }
+        // environments, secrets, variables, steps → projects; overrides and pending_values → both.
+        assert_eq!(checked, 8);
+    }
 }
