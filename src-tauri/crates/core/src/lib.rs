@@ -2,9 +2,11 @@
 //!
 //! Map (see docs/ARCHITECTURE.md): `crypto` (AES-256-GCM envelope) ← `aad` (what a blob is
 //! bound to) ← `vault` (keys, lock state, recovery) ← domain modules `projects`,
-//! `environments`, `secrets`, `variables` (each an `impl Vault` block over `schema`'s SQLite).
+//! `environments`, `secrets`, `variables` (each an `impl Vault` block over `schema`'s SQLite)
+//! ← `app` (what both shells call: current project, first project, lookups, resolution).
 
 pub mod aad;
+pub mod app;
 pub mod crypto;
 mod environments;
 pub mod error;
@@ -25,7 +27,7 @@ pub mod transfer;
 mod variables;
 mod vault;
 
-pub use error::{Error, Field, LockReason, Result};
+pub use error::{Error, ErrorCode, Field, LockReason, Result};
 pub use keystore::{KeyStore, OsKeyring};
 pub use model::*;
 pub use secrecy::{ExposeSecret, SecretString};

@@ -3,12 +3,10 @@
 
 use crate::error::{Error, Result};
 use crate::model::Variable;
-use crate::names::check_secret_name;
+use crate::names::{check_secret_name, MAX_VARIABLE_BYTES};
 use crate::vault::{now_ms, Vault};
 use rusqlite::params;
 use uuid::Uuid;
-
-const MAX_VARIABLE_BYTES: usize = 64 * 1024;
 
 impl Vault {
     pub fn list_variables(&self, project: Uuid) -> Result<Vec<Variable>> {

@@ -22,7 +22,6 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 const LAST_PROJECT_KEY: &str = "last_project";
-const MAX_PROJECT_NAME_CHARS: usize = 100;
 
 /// What an import or a duplicate created.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -521,7 +520,7 @@ impl Vault {
 
 /// `name` + `suffix`, shortening `name` so that the result is a valid project name.
 fn with_suffix(name: &str, suffix: &str) -> String {
-    let room = MAX_PROJECT_NAME_CHARS.saturating_sub(suffix.chars().count());
+    let room = crate::names::MAX_LABEL_CHARS.saturating_sub(suffix.chars().count());
     let base: String = name.chars().take(room).collect();
     format!("{}{suffix}", base.trim_end())
 }
