@@ -14,7 +14,10 @@ fn stderr(out: &std::process::Output) -> String {
 fn without_project_the_remembered_project_is_used() {
     let vault = TestVault::new();
     vault.ok(&["project", "create", "Second"], "");
-    vault.ok(&["secret", "set", "IN_SECOND", "--project", "Second"], "v");
+    vault.ok(
+        &["secret", "set", "IN_SECOND", "--project", "Second"],
+        "second-project-value",
+    );
     // Two projects and none remembered: today's usage error.
     let out = vault.run(&["secret", "list"], b"");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
