@@ -65,7 +65,9 @@ app_commands! {
             vault: Vault, project_id: Uuid, environment_id: Uuid, edits: Vec<OverrideEditInput>,
         ) -> Vec<SecretRow> {
             let edits = edits.into_iter().map(Into::into).collect();
-            vault.apply_overrides(project_id, environment_id, edits).and_then(|()| vault.list_secrets(project_id))
+            vault
+                .apply_overrides(project_id, environment_id, edits)
+                .and_then(|()| vault.list_secrets(project_id))
         }
 
         fn secret_list(vault: Vault, project_id: Uuid) -> Vec<SecretRow> {
@@ -91,7 +93,9 @@ app_commands! {
         fn secret_reveal(
             vault: Vault, project_id: Uuid, secret_id: Uuid, environment_id: Option<Uuid>,
         ) -> String {
-            vault.reveal(project_id, secret_id, environment_id).map(|value| value.expose_secret().to_owned())
+            vault
+                .reveal(project_id, secret_id, environment_id)
+                .map(|value| value.expose_secret().to_owned())
         }
 
         /// Copies the resolved value to the clipboard in Rust; the value never reaches the UI.
