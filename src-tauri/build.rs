@@ -1,56 +1,32 @@
-//! Declares every app command, so that each one needs an explicit permission
-//! (`allow-<command>`, granted to the main window in capabilities/main.json).
-//! Keep this list, capabilities/main.json and `generate_handler!` in src/lib.rs in step:
-//! tests/command_registry.rs checks that they agree.
+//! Declares every app command, so that each one needs an explicit permission (`allow-<command>`).
+//! The list is read from capabilities/main.json, which bindings.rs writes from the one command
+//! table (src/commands.rs) and which grants exactly those permissions to the main window;
+//! tests/bindings.rs fails when that file is stale.
 
-const COMMANDS: &[&str] = &[
-    "vault_status",
-    "recovery_key_show",
-    "recovery_key_confirm",
-    "recovery_restore",
-    "project_list",
-    "environment_list",
-    "environment_create",
-    "environment_rename",
-    "environment_delete",
-    "overrides_save",
-    "secret_list",
-    "secret_create",
-    "secret_update",
-    "secret_delete",
-    "secret_reveal",
-    "secret_copy",
-    "settings_get",
-    "project_create",
-    "project_rename",
-    "project_delete",
-    "project_select",
-    "project_current",
-    "project_duplicate",
-    "project_export",
-    "project_import",
-    "export_dotenv_example",
-    "dotenv_preview",
-    "dotenv_import",
-    "dotenv_cancel",
-    "pending_value_list",
-    "pending_value_set",
-    "step_list",
-    "step_create",
-    "step_update",
-    "step_rename",
-    "step_delete",
-    "step_preview",
-    "step_send",
-    "variable_list",
-    "variable_set",
-    "variable_delete",
-];
+const CAPABILITY: &str = "capabilities/main.json";
+
+/// `"allow-step-send"` → `step_send`, for every permission the capability grants.
+fn commands(capability: &str) -> Vec<String> {
+    capability
+        .split('"')
+        .filter_map(|text| text.strip_prefix("allow-"))
+        .map(|permission| permission.replace('-', "_"))
+        .collect()
+}
 
 fn main() {
+    println!("cargo:rerun-if-changed={CAPABILITY}");
+    let capability = std::fs::read_to_string(CAPABILITY)
+        .unwrap_or_else(|error| panic!("cannot read {CAPABILITY}: {error}"));
+    // tauri-build keeps the list for the whole build script: leaking it is what `'static` asks.
+    let commands: Vec<&'static str> = commands(&capability)
+        .into_iter()
+        .map(|name| &*Box::leak(name.into_boxed_str()))
+        .collect();
+    let commands: &'static [&'static str] = Box::leak(commands.into_boxed_slice());
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )
     .expect("tauri-build failed (see the message above)");
 }

@@ -332,7 +332,7 @@ mod tests {
         let error = service
             .copy(secret("v"), Duration::from_secs(1))
             .unwrap_err();
-        assert_eq!(error.code, crate::error::ErrorCode::Clipboard);
+        assert_eq!(error.code, agent_secrets_core::ErrorCode::Clipboard);
         assert!(error.message.contains("no display"));
     }
 }

@@ -1,404 +1,228 @@
-//! The `#[tauri::command]`s: each takes its arguments from the web view (camelCase names) and
-//! hands them to its body in `api`. Every one is declared in build.rs and granted in
-//! capabilities/main.json. They are `async` so that they run off the UI thread (a keyring
-//! prompt must not freeze the window).
+//! The one list of the app's commands. Each entry is a command: its arguments (read into their
+//! types; ids are `Uuid`s), its answer, and its body — given the vault, already locked
+//! (`vault: Vault`), or the whole `Shell` (`shell: Shell`: clipboard, dialogs, the held `.env`
+//! file, the vault for part of the work). `app_commands!` (command_table.rs) makes the Tauri
+//! wrappers and `handler()` from it, and bindings.rs the TypeScript wrappers (grouped by the
+//! file named above each block) and the capability granting each command to the main window.
+//! Bodies stay one call: longer ones live in `api`, rules in the core.
 
 use crate::api;
+use crate::command_table::app_commands;
 use crate::dto::{CopyReceipt, NewSecretInput, OverrideEditInput, SecretUpdateInput};
-use crate::error::CommandResult;
-use crate::state::AppState;
-use agent_secrets_core::{Environment, ProjectSummary, SecretRow, Settings, VaultStatus};
-use tauri::State;
-use zeroize::Zeroizing;
-// Steps and project variables.
+use crate::dto_transfer::DotenvSelection;
+use agent_secrets_core::app::{current_project, first_project};
 use agent_secrets_core::http_send::StepResponse;
-use agent_secrets_core::{Step, StepDefinition, StepKind, StepPreview, Variable};
-use tauri::Manager;
+use agent_secrets_core::{
+    DotenvImportReport, Environment, ExposeSecret, ImportReport, PendingValue, ProjectSummary,
+    SecretRow, SecretString, Settings, Step, StepDefinition, StepKind, StepPreview, Variable,
+    VaultStatus, Visibility,
+};
+use uuid::Uuid;
+use zeroize::Zeroizing;
 
-#[tauri::command]
-pub async fn vault_status(state: State<'_, AppState>) -> CommandResult<VaultStatus> {
-    api::vault_status(state.vault.get_or_retry()?)
-}
+app_commands! {
+    "commands.ts" {
+        /// The vault's state; if it could not be opened, why (then, called again, it retries).
+        fn vault_status(shell: Shell) -> VaultStatus { api::vault_status(shell) }
 
-#[tauri::command]
-pub async fn recovery_key_show(state: State<'_, AppState>) -> CommandResult<String> {
-    api::recovery_key_show(state.vault.get()?)
-}
+        fn recovery_key_show(vault: Vault) -> String {
+            vault.recovery_key().map(|key| key.as_str().to_owned())
+        }
 
-#[tauri::command]
-pub async fn recovery_key_confirm(state: State<'_, AppState>) -> CommandResult<VaultStatus> {
-    api::recovery_key_confirm(state.vault.get()?)
-}
+        fn recovery_key_confirm(vault: Vault) -> VaultStatus {
+            vault.confirm_recovery_key_saved().and_then(|()| vault.status())
+        }
 
-#[tauri::command]
-pub async fn recovery_restore(
-    state: State<'_, AppState>,
-    recovery_key: String,
-) -> CommandResult<VaultStatus> {
-    let recovery_key = Zeroizing::new(recovery_key);
-    api::recovery_restore(state.vault.get()?, &recovery_key)
-}
+        fn recovery_restore(vault: Vault, recovery_key: String) -> VaultStatus {
+            first_project::restore_with_recovery_key(vault, &Zeroizing::new(recovery_key))
+        }
 
-#[tauri::command]
-pub async fn project_list(state: State<'_, AppState>) -> CommandResult<Vec<ProjectSummary>> {
-    api::project_list(state.vault.get()?)
-}
+        fn project_list(vault: Vault) -> Vec<ProjectSummary> { vault.list_projects() }
 
-#[tauri::command]
-pub async fn environment_list(
-    state: State<'_, AppState>,
-    project_id: String,
-) -> CommandResult<Vec<Environment>> {
-    api::environment_list(state.vault.get()?, &project_id)
-}
+        fn environment_list(vault: Vault, project_id: Uuid) -> Vec<Environment> {
+            vault.list_environments(project_id)
+        }
 
-#[tauri::command]
-pub async fn environment_create(
-    state: State<'_, AppState>,
-    project_id: String,
-    name: String,
-) -> CommandResult<Environment> {
-    api::environment_create(state.vault.get()?, &project_id, &name)
-}
+        /// Adds a custom environment (after the others).
+        fn environment_create(vault: Vault, project_id: Uuid, name: String) -> Environment {
+            vault.create_environment(project_id, &name)
+        }
 
-#[tauri::command]
-pub async fn environment_rename(
-    state: State<'_, AppState>,
-    project_id: String,
-    environment_id: String,
-    name: String,
-) -> CommandResult<Environment> {
-    api::environment_rename(state.vault.get()?, &project_id, &environment_id, &name)
-}
+        /// Renames a custom environment. The built-ins are refused.
+        fn environment_rename(
+            vault: Vault, project_id: Uuid, environment_id: Uuid, name: String,
+        ) -> Environment {
+            vault.rename_environment(project_id, environment_id, &name)
+        }
 
-#[tauri::command]
-pub async fn environment_delete(
-    state: State<'_, AppState>,
-    project_id: String,
-    environment_id: String,
-) -> CommandResult<()> {
-    api::environment_delete(state.vault.get()?, &project_id, &environment_id)
-}
+        /// Deletes a custom environment and its overrides. The built-ins are refused.
+        fn environment_delete(vault: Vault, project_id: Uuid, environment_id: Uuid) -> () {
+            vault.delete_environment(project_id, environment_id)
+        }
 
-#[tauri::command]
-pub async fn overrides_save(
-    state: State<'_, AppState>,
-    project_id: String,
-    environment_id: String,
-    edits: Vec<OverrideEditInput>,
-) -> CommandResult<Vec<SecretRow>> {
-    api::overrides_save(state.vault.get()?, &project_id, &environment_id, edits)
-}
+        /// Applies every edit for one environment in one transaction; answers the updated table.
+        fn overrides_save(
+            vault: Vault, project_id: Uuid, environment_id: Uuid, edits: Vec<OverrideEditInput>,
+        ) -> Vec<SecretRow> {
+            let edits = edits.into_iter().map(Into::into).collect();
+            vault
+                .apply_overrides(project_id, environment_id, edits)
+                .and_then(|()| vault.list_secrets(project_id))
+        }
 
-#[tauri::command]
-pub async fn secret_list(
-    state: State<'_, AppState>,
-    project_id: String,
-) -> CommandResult<Vec<SecretRow>> {
-    api::secret_list(state.vault.get()?, &project_id)
-}
+        fn secret_list(vault: Vault, project_id: Uuid) -> Vec<SecretRow> {
+            vault.list_secrets(project_id)
+        }
 
-#[tauri::command]
-pub async fn secret_create(
-    state: State<'_, AppState>,
-    project_id: String,
-    input: NewSecretInput,
-) -> CommandResult<SecretRow> {
-    api::secret_create(state.vault.get()?, &project_id, input)
-}
+        fn secret_create(vault: Vault, project_id: Uuid, input: NewSecretInput) -> SecretRow {
+            vault.create_secret(project_id, input.into())
+        }
 
-#[tauri::command]
-pub async fn secret_update(
-    state: State<'_, AppState>,
-    project_id: String,
-    secret_id: String,
-    input: SecretUpdateInput,
-) -> CommandResult<SecretRow> {
-    api::secret_update(state.vault.get()?, &project_id, &secret_id, input)
-}
+        fn secret_update(
+            vault: Vault, project_id: Uuid, secret_id: Uuid, input: SecretUpdateInput,
+        ) -> SecretRow {
+            vault.update_secret(project_id, secret_id, input.into())
+        }
 
-#[tauri::command]
-pub async fn secret_delete(
-    state: State<'_, AppState>,
-    project_id: String,
-    secret_id: String,
-) -> CommandResult<()> {
-    api::secret_delete(state.vault.get()?, &project_id, &secret_id)
-}
+        fn secret_delete(vault: Vault, project_id: Uuid, secret_id: Uuid) -> () {
+            vault.delete_secret(project_id, secret_id)
+        }
 
-#[tauri::command]
-pub async fn secret_reveal(
-    state: State<'_, AppState>,
-    project_id: String,
-    secret_id: String,
-    environment_id: Option<String>,
-) -> CommandResult<String> {
-    api::secret_reveal(
-        state.vault.get()?,
-        &project_id,
-        &secret_id,
-        environment_id.as_deref(),
-    )
-}
+        /// The value of a Masked secret resolved for one environment (the default without one).
+        /// Restricted secrets are refused.
+        fn secret_reveal(
+            vault: Vault, project_id: Uuid, secret_id: Uuid, environment_id: Option<Uuid>,
+        ) -> String {
+            vault
+                .reveal(project_id, secret_id, environment_id)
+                .map(|value| value.expose_secret().to_owned())
+        }
 
-#[tauri::command]
-pub async fn secret_copy(
-    state: State<'_, AppState>,
-    project_id: String,
-    secret_id: String,
-    environment_id: Option<String>,
-) -> CommandResult<CopyReceipt> {
-    api::secret_copy(
-        state.vault.get()?,
-        &state.clipboard,
-        &project_id,
-        &secret_id,
-        environment_id.as_deref(),
-    )
-}
+        /// Copies the resolved value to the clipboard in Rust; the value never reaches the UI.
+        fn secret_copy(
+            shell: Shell, project_id: Uuid, secret_id: Uuid, environment_id: Option<Uuid>,
+        ) -> CopyReceipt {
+            api::secret_copy(shell, project_id, secret_id, environment_id)
+        }
 
-#[tauri::command]
-pub async fn settings_get(state: State<'_, AppState>) -> CommandResult<Settings> {
-    api::settings_get(state.vault.get()?)
-}
+        fn settings_get(vault: Vault) -> Settings { vault.settings() }
 
-#[tauri::command]
-pub async fn step_list(state: State<'_, AppState>, project_id: String) -> CommandResult<Vec<Step>> {
-    api::step_list(state.vault.get()?, &project_id)
-}
+        fn step_list(vault: Vault, project_id: Uuid) -> Vec<Step> { vault.list_steps(project_id) }
 
-#[tauri::command]
-pub async fn step_create(
-    state: State<'_, AppState>,
-    project_id: String,
-    name: String,
-    kind: StepKind,
-) -> CommandResult<Step> {
-    api::step_create(state.vault.get()?, &project_id, &name, kind)
-}
+        /// A new, empty step of `kind`.
+        fn step_create(vault: Vault, project_id: Uuid, name: String, kind: StepKind) -> Step {
+            vault.create_step(project_id, &name, StepDefinition::empty(kind))
+        }
 
-#[tauri::command]
-pub async fn step_update(
-    state: State<'_, AppState>,
-    project_id: String,
-    step_id: String,
-    definition: StepDefinition,
-) -> CommandResult<Step> {
-    api::step_update(state.vault.get()?, &project_id, &step_id, definition)
-}
+        fn step_update(
+            vault: Vault, project_id: Uuid, step_id: Uuid, definition: StepDefinition,
+        ) -> Step {
+            vault.update_step(project_id, step_id, definition)
+        }
 
-#[tauri::command]
-pub async fn step_rename(
-    state: State<'_, AppState>,
-    project_id: String,
-    step_id: String,
-    name: String,
-) -> CommandResult<Step> {
-    api::step_rename(state.vault.get()?, &project_id, &step_id, &name)
-}
+        fn step_rename(vault: Vault, project_id: Uuid, step_id: Uuid, name: String) -> Step {
+            vault.rename_step(project_id, step_id, &name)
+        }
 
-#[tauri::command]
-pub async fn step_delete(
-    state: State<'_, AppState>,
-    project_id: String,
-    step_id: String,
-) -> CommandResult<()> {
-    api::step_delete(state.vault.get()?, &project_id, &step_id)
-}
+        fn step_delete(vault: Vault, project_id: Uuid, step_id: Uuid) -> () {
+            vault.delete_step(project_id, step_id)
+        }
 
-#[tauri::command]
-pub async fn step_preview(
-    state: State<'_, AppState>,
-    project_id: String,
-    step_id: String,
-    environment_id: String,
-) -> CommandResult<StepPreview> {
-    api::step_preview(state.vault.get()?, &project_id, &step_id, &environment_id)
-}
+        /// The step with its references shown for one environment; secrets come as placeholders.
+        fn step_preview(
+            vault: Vault, project_id: Uuid, step_id: Uuid, environment_id: Uuid,
+        ) -> StepPreview {
+            vault.preview_step(project_id, step_id, environment_id)
+        }
 
-/// The request may take up to its timeout: it runs on a blocking thread, and the vault is
-/// locked only while it is prepared.
-#[tauri::command]
-pub async fn step_send(
-    app: tauri::AppHandle,
-    project_id: String,
-    step_id: String,
-    environment_id: String,
-) -> CommandResult<StepResponse> {
-    tauri::async_runtime::spawn_blocking(move || {
-        let state = app.state::<AppState>();
-        api::step_send(state.vault.get()?, &project_id, &step_id, &environment_id)
-    })
-    .await
-    .map_err(api::join_failed)?
-}
+        /// Sends an API step from Rust; the response comes back with every secret value redacted.
+        fn step_send(
+            shell: Shell, project_id: Uuid, step_id: Uuid, environment_id: Uuid,
+        ) -> StepResponse {
+            api::step_send(shell, project_id, step_id, environment_id)
+        }
 
-#[tauri::command]
-pub async fn variable_list(
-    state: State<'_, AppState>,
-    project_id: String,
-) -> CommandResult<Vec<Variable>> {
-    api::variable_list(state.vault.get()?, &project_id)
-}
+        fn variable_list(vault: Vault, project_id: Uuid) -> Vec<Variable> {
+            vault.list_variables(project_id)
+        }
 
-#[tauri::command]
-pub async fn variable_set(
-    state: State<'_, AppState>,
-    project_id: String,
-    name: String,
-    value: String,
-) -> CommandResult<Variable> {
-    api::variable_set(state.vault.get()?, &project_id, &name, &value)
-}
+        /// Creates the variable or replaces its value.
+        fn variable_set(vault: Vault, project_id: Uuid, name: String, value: String) -> Variable {
+            vault.set_variable(project_id, &name, &value)
+        }
 
-#[tauri::command]
-pub async fn variable_delete(
-    state: State<'_, AppState>,
-    project_id: String,
-    name: String,
-) -> CommandResult<()> {
-    api::variable_delete(state.vault.get()?, &project_id, &name)
-}
-
-// ---- Projects and transfer (file dialogs are opened here, in Rust; see dialogs.rs) ----
-
-#[tauri::command]
-pub async fn project_create(
-    state: State<'_, AppState>,
-    name: String,
-) -> CommandResult<ProjectSummary> {
-    api::project_create(state.vault.get()?, &name)
-}
-
-#[tauri::command]
-pub async fn project_rename(
-    state: State<'_, AppState>,
-    project_id: String,
-    name: String,
-) -> CommandResult<ProjectSummary> {
-    api::project_rename(state.vault.get()?, &project_id, &name)
-}
-
-#[tauri::command]
-pub async fn project_delete(state: State<'_, AppState>, project_id: String) -> CommandResult<()> {
-    api::project_delete(state.vault.get()?, &project_id)
-}
-
-#[tauri::command]
-pub async fn project_select(
-    state: State<'_, AppState>,
-    project_id: String,
-) -> CommandResult<ProjectSummary> {
-    api::project_select(state.vault.get()?, &project_id)
-}
-
-#[tauri::command]
-pub async fn project_current(state: State<'_, AppState>) -> CommandResult<Option<ProjectSummary>> {
-    api::project_current(state.vault.get()?)
-}
-
-#[tauri::command]
-pub async fn project_duplicate(
-    state: State<'_, AppState>,
-    project_id: String,
-) -> CommandResult<agent_secrets_core::ImportReport> {
-    api::project_duplicate(state.vault.get()?, &project_id)
-}
-
-/// Opens a save dialog; `null` when the user cancels.
-#[tauri::command]
-pub async fn project_export(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-    project_id: String,
-) -> CommandResult<Option<String>> {
-    let project_name = api::project_name(state.vault.get()?, &project_id)?;
-    let purpose = crate::dialogs::Purpose::ExportProject {
-        project_name: &project_name,
-    };
-    match crate::dialogs::choose(&app, purpose) {
-        Some(path) => api::project_export(state.vault.get()?, &project_id, &path).map(Some),
-        None => Ok(None),
+        fn variable_delete(vault: Vault, project_id: Uuid, name: String) -> () {
+            vault.delete_variable(project_id, &name)
+        }
     }
-}
 
-/// Opens an open dialog; `null` when the user cancels.
-#[tauri::command]
-pub async fn project_import(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-) -> CommandResult<Option<agent_secrets_core::ImportReport>> {
-    match crate::dialogs::choose(&app, crate::dialogs::Purpose::ImportProject) {
-        Some(path) => api::project_import(state.vault.get()?, &path).map(Some),
-        None => Ok(None),
+    "projectCommands.ts" {
+        /// Creates a project (with Development and Production) and switches to it.
+        fn project_create(vault: Vault, name: String) -> ProjectSummary {
+            current_project::create_project(vault, &name)
+        }
+
+        fn project_rename(vault: Vault, project_id: Uuid, name: String) -> ProjectSummary {
+            vault.rename_project(project_id, &name)
+        }
+
+        /// Deletes a project; deleting the last one leaves a new, empty "My Agent".
+        fn project_delete(vault: Vault, project_id: Uuid) -> () {
+            first_project::delete_project(vault, project_id)
+        }
+
+        /// Switches to a project; the vault remembers it as the current one (the CLI uses it too).
+        fn project_select(vault: Vault, project_id: Uuid) -> ProjectSummary {
+            current_project::select_project(vault, project_id)
+        }
+
+        /// The last used project, else the first; null when the vault has none.
+        fn project_current(vault: Vault) -> Option<ProjectSummary> {
+            current_project::current_project(vault)
+        }
+
+        /// Duplicates a project (names, never values) and switches to the copy.
+        fn project_duplicate(vault: Vault, project_id: Uuid) -> ImportReport {
+            current_project::duplicate_project(vault, project_id)
+        }
+
+        /// Opens the save dialog; resolves to the written path, or null when cancelled.
+        fn project_export(shell: Shell, project_id: Uuid) -> Option<String> {
+            api::project_export(shell, project_id)
+        }
+
+        /// Opens the open dialog; resolves to the new project, or null when cancelled.
+        fn project_import(shell: Shell) -> Option<ImportReport> { api::project_import(shell) }
+
+        /// Opens the save dialog for `.env.example`; the written path, or null when cancelled.
+        fn export_dotenv_example(shell: Shell, project_id: Uuid) -> Option<String> {
+            api::export_dotenv_example(shell, project_id)
+        }
+
+        /// Opens the open dialog for a .env file and previews its import (names only).
+        fn dotenv_preview(shell: Shell, project_id: Uuid) -> Option<DotenvSelection> {
+            api::dotenv_preview(shell, project_id)
+        }
+
+        /// Imports the previewed .env file (all or nothing).
+        fn dotenv_import(
+            shell: Shell, project_id: Uuid, token: String, visibility: Visibility,
+        ) -> DotenvImportReport {
+            api::dotenv_import(shell, project_id, &token, visibility)
+        }
+
+        fn dotenv_cancel(shell: Shell, token: String) -> () { api::dotenv_cancel(shell, &token) }
+
+        fn pending_value_list(vault: Vault, project_id: Uuid) -> Vec<PendingValue> {
+            vault.pending_values(project_id)
+        }
+
+        /// Sets the default (environmentId null) or an environment's value during the re-entry.
+        fn pending_value_set(
+            vault: Vault, project_id: Uuid, secret_id: Uuid, environment_id: Option<Uuid>,
+            value: String,
+        ) -> SecretRow {
+            vault.set_value(project_id, secret_id, environment_id, SecretString::from(value))
+        }
     }
-}
-
-/// Opens a save dialog for `.env.example`; `null` when the user cancels.
-#[tauri::command]
-pub async fn export_dotenv_example(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-    project_id: String,
-) -> CommandResult<Option<String>> {
-    match crate::dialogs::choose(&app, crate::dialogs::Purpose::ExportDotenvExample) {
-        Some(path) => api::export_dotenv_example(state.vault.get()?, &project_id, &path).map(Some),
-        None => Ok(None),
-    }
-}
-
-/// Opens an open dialog for a `.env` file and previews its import; `null` when cancelled.
-#[tauri::command]
-pub async fn dotenv_preview(
-    app: tauri::AppHandle,
-    state: State<'_, AppState>,
-    hold: State<'_, api::DotenvHold>,
-    project_id: String,
-) -> CommandResult<Option<crate::dto_transfer::DotenvSelection>> {
-    match crate::dialogs::choose(&app, crate::dialogs::Purpose::ImportDotenv) {
-        Some(path) => api::dotenv_preview(state.vault.get()?, &hold, &project_id, &path).map(Some),
-        None => Ok(None),
-    }
-}
-
-#[tauri::command]
-pub async fn dotenv_import(
-    state: State<'_, AppState>,
-    hold: State<'_, api::DotenvHold>,
-    project_id: String,
-    token: String,
-    visibility: agent_secrets_core::Visibility,
-) -> CommandResult<agent_secrets_core::DotenvImportReport> {
-    api::dotenv_import(state.vault.get()?, &hold, &project_id, &token, visibility)
-}
-
-#[tauri::command]
-pub async fn dotenv_cancel(hold: State<'_, api::DotenvHold>, token: String) -> CommandResult<()> {
-    api::dotenv_cancel(&hold, &token)
-}
-
-#[tauri::command]
-pub async fn pending_value_list(
-    state: State<'_, AppState>,
-    project_id: String,
-) -> CommandResult<Vec<agent_secrets_core::PendingValue>> {
-    api::pending_value_list(state.vault.get()?, &project_id)
-}
-
-#[tauri::command]
-pub async fn pending_value_set(
-    state: State<'_, AppState>,
-    project_id: String,
-    secret_id: String,
-    environment_id: Option<String>,
-    value: String,
-) -> CommandResult<SecretRow> {
-    let value = agent_secrets_core::SecretString::from(value);
-    api::pending_value_set(
-        state.vault.get()?,
-        &project_id,
-        &secret_id,
-        environment_id.as_deref(),
-        value,
-    )
 }

@@ -5,6 +5,7 @@ use agent_secrets_core::{NewSecret, OverrideEdit, SecretString, SecretUpdate, Vi
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
+use uuid::Uuid;
 
 /// `secret_create`'s input.
 #[derive(Deserialize, TS)]
@@ -62,7 +63,7 @@ pub enum OverrideEditInput {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OverrideSetInput {
     #[ts(type = "string")]
-    pub secret_id: String,
+    pub secret_id: Uuid,
     #[serde(deserialize_with = "secret")]
     #[ts(type = "string")]
     pub value: SecretString,
@@ -72,30 +73,23 @@ pub struct OverrideSetInput {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OverrideRemoveInput {
     #[ts(type = "string")]
-    pub secret_id: String,
+    pub secret_id: Uuid,
     // Always `true`.
     #[serde(deserialize_with = "only_true")]
     #[ts(type = "true")]
     pub remove: bool,
 }
 
-impl OverrideEditInput {
-    /// The id argument, as the UI sent it.
-    pub fn secret_id(&self) -> &str {
-        match self {
-            OverrideEditInput::Set(set) => &set.secret_id,
-            OverrideEditInput::Remove(remove) => &remove.secret_id,
-        }
-    }
-
-    /// The core's edit, once `secret` (this edit's id) has been parsed.
-    pub fn into_edit(self, secret: uuid::Uuid) -> OverrideEdit {
-        match self {
+impl From<OverrideEditInput> for OverrideEdit {
+    fn from(input: OverrideEditInput) -> Self {
+        match input {
             OverrideEditInput::Set(set) => OverrideEdit::Set {
-                secret,
+                secret: set.secret_id,
                 value: set.value,
             },
-            OverrideEditInput::Remove(_) => OverrideEdit::Remove { secret },
+            OverrideEditInput::Remove(remove) => OverrideEdit::Remove {
+                secret: remove.secret_id,
+            },
         }
     }
 }
@@ -157,9 +151,12 @@ mod tests {
 
     #[test]
     fn override_edits_are_a_value_or_a_removal() {
-        let edits: Vec<OverrideEditInput> = serde_json::from_str(
-            r#"[{"secretId":"a","value":"v $x"},{"secretId":"b","remove":true},{"secretId":"c","value":""}]"#,
-        )
+        let (a, b, c) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+        let edits: Vec<OverrideEditInput> = serde_json::from_value(serde_json::json!([
+            {"secretId": a, "value": "v $x"},
+            {"secretId": b, "remove": true},
+            {"secretId": c, "value": ""},
+        ]))
         .unwrap();
         assert!(
             matches!(&edits[0], OverrideEditInput::Set(set) if set.value.expose_secret() == "v $x")
@@ -168,22 +165,24 @@ mod tests {
         assert!(
             matches!(&edits[2], OverrideEditInput::Set(set) if set.value.expose_secret().is_empty())
         );
-        assert_eq!(
-            edits
-                .iter()
-                .map(OverrideEditInput::secret_id)
-                .collect::<Vec<_>>(),
-            ["a", "b", "c"]
-        );
+        let secrets: Vec<Uuid> = edits
+            .into_iter()
+            .map(|edit| match OverrideEdit::from(edit) {
+                OverrideEdit::Set { secret, .. } | OverrideEdit::Remove { secret } => secret,
+            })
+            .collect();
+        assert_eq!(secrets, [a, b, c]);
+        let id = a.to_string();
         for bad in [
-            r#"{"secretId":"a"}"#,
-            r#"{"secretId":"a","remove":false}"#,
-            r#"{"secretId":"a","value":"v","remove":true}"#,
-            r#"{"secretId":"a","value":null}"#,
-            r#"{"value":"v"}"#,
+            serde_json::json!({"secretId": id}),
+            serde_json::json!({"secretId": id, "remove": false}),
+            serde_json::json!({"secretId": id, "value": "v", "remove": true}),
+            serde_json::json!({"secretId": id, "value": null}),
+            serde_json::json!({"value": "v"}),
+            serde_json::json!({"secretId": "not-an-id", "value": "v"}),
         ] {
             assert!(
-                serde_json::from_str::<OverrideEditInput>(bad).is_err(),
+                serde_json::from_value::<OverrideEditInput>(bad.clone()).is_err(),
                 "{bad} was accepted"
             );
         }

@@ -1,74 +1,18 @@
 //! The one error shape every command rejects with: `{ code, message, field }` (`AppError` in
-//! TypeScript). Built from the core's error, whose message never contains a secret value; the
-//! shell adds only `clipboard` and `internal` for failures of its own.
+//! TypeScript). Code and field are the core's types (one list, exported to the UI); the message
+//! is the core error's, which never contains a secret value. The shell adds only `clipboard`
+//! and `internal` failures of its own, and `invalid` for an argument it could not read.
 
-use agent_secrets_core::{Error as CoreError, Field};
+use agent_secrets_core::{Error as CoreError, ErrorCode, Field};
 use serde::Serialize;
 use ts_rs::TS;
-
-/// Stable machine-readable codes; the UI branches on these, never on message text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    NotFound,
-    Conflict,
-    Invalid,
-    Restricted,
-    Locked,
-    KeyringUnavailable,
-    Corrupt,
-    Io,
-    /// The system clipboard could not be used (shell only).
-    Clipboard,
-    /// A failure of the shell itself (shell only).
-    Internal,
-}
-
-impl ErrorCode {
-    /// The code for one of the core's `Error::code()` strings. An unknown one (a code the core
-    /// added later) becomes `internal` rather than a string the UI does not know.
-    pub fn from_core(code: &str) -> ErrorCode {
-        match code {
-            "not_found" => ErrorCode::NotFound,
-            "conflict" => ErrorCode::Conflict,
-            "invalid" => ErrorCode::Invalid,
-            "restricted" => ErrorCode::Restricted,
-            "locked" => ErrorCode::Locked,
-            "keyring_unavailable" => ErrorCode::KeyringUnavailable,
-            "corrupt" => ErrorCode::Corrupt,
-            "io" => ErrorCode::Io,
-            _ => ErrorCode::Internal,
-        }
-    }
-}
-
-/// Which form field an error is about (the core's `Field`, under the name the UI uses).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorField {
-    Name,
-    Value,
-    Visibility,
-    RecoveryKey,
-}
-
-impl From<Field> for ErrorField {
-    fn from(field: Field) -> Self {
-        match field {
-            Field::Name => ErrorField::Name,
-            Field::Value => ErrorField::Value,
-            Field::Visibility => ErrorField::Visibility,
-            Field::RecoveryKey => ErrorField::RecoveryKey,
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(rename = "AppError")]
 pub struct CommandError {
     pub code: ErrorCode,
     pub message: String,
-    pub field: Option<ErrorField>,
+    pub field: Option<Field>,
 }
 
 impl CommandError {
@@ -91,17 +35,19 @@ impl CommandError {
         CommandError::new(ErrorCode::Internal, message)
     }
 
-    /// An id argument that is not a UUID: the UI sent something it never got from us.
-    pub fn bad_id(argument: &str) -> Self {
-        CommandError::new(ErrorCode::Invalid, format!("{argument} is not a valid id"))
+    /// An argument the web view sent that does not have its type (an id that is not a UUID, a
+    /// malformed input): the UI sent something it never got from us. Names the argument, never
+    /// its value.
+    pub fn bad_argument(argument: &str) -> Self {
+        CommandError::new(ErrorCode::Invalid, format!("{argument} is not valid"))
     }
 }
 
 impl From<CoreError> for CommandError {
     fn from(error: CoreError) -> Self {
         CommandError {
-            code: ErrorCode::from_core(error.code()),
-            field: error.field().map(ErrorField::from),
+            code: error.error_code(),
+            field: error.field(),
             message: error.to_string(),
         }
     }
@@ -159,23 +105,8 @@ mod tests {
                 serde_json::Value::String(code.to_owned()),
                 "the UI sees the core's code unchanged"
             );
-            assert_eq!(mapped.field, field.map(ErrorField::from));
+            assert_eq!(mapped.field, field);
             assert_eq!(mapped.message, message);
-        }
-    }
-
-    #[test]
-    fn fields_serialize_as_the_core_names_them() {
-        for field in [
-            Field::Name,
-            Field::Value,
-            Field::Visibility,
-            Field::RecoveryKey,
-        ] {
-            assert_eq!(
-                serde_json::to_value(ErrorField::from(field)).unwrap(),
-                serde_json::to_value(field).unwrap()
-            );
         }
     }
 
@@ -204,7 +135,8 @@ mod tests {
             Some("clipboard")
         );
         assert_eq!(CommandError::internal("x").code, ErrorCode::Internal);
-        assert_eq!(CommandError::bad_id("projectId").code, ErrorCode::Invalid);
-        assert_eq!(ErrorCode::from_core("something_new"), ErrorCode::Internal);
+        let bad = CommandError::bad_argument("projectId");
+        assert_eq!((bad.code, bad.field), (ErrorCode::Invalid, None));
+        assert!(bad.message.contains("projectId"));
     }
 }

@@ -1,19 +1,25 @@
 //! The Agent Secrets desktop app: a Tauri window over `agent-secrets-core`.
 //!
-//! Map: `commands` (the `#[tauri::command]`s, thin) → `api` (their bodies, plain functions of
-//! the vault, tested without a window) → the core. `state` holds the vault and keeps a failure
+//! Map: `commands` (the one list of commands and their bodies; `command_table` is the macro
+//! that makes the Tauri wrappers from it, `arg` reads their arguments) → `api` (the longer
+//! bodies) → the core, through `shell` (what a body may use: the vault, locked once, the
+//! clipboard, file dialogs, the held `.env` file). `state` holds the vault and keeps a failure
 //! to open it; `clipboard` owns the system clipboard; `error` is the `{ code, message, field }`
-//! every command rejects with; `dto` the shell's own input/output shapes; `bindings` writes
-//! them all as TypeScript for the UI (ui/src/ipc/types.ts).
+//! every command rejects with; `dto` the shell's own input/output shapes; `bindings` writes the
+//! TypeScript types, limits and command wrappers for the UI, and the capability file.
 
 pub mod api;
+pub mod arg;
 pub mod bindings;
 pub mod clipboard;
+pub mod command_table;
 pub mod commands;
 pub mod dialogs;
+pub mod dotenv_hold;
 pub mod dto;
 pub mod dto_transfer;
 pub mod error;
+pub mod shell;
 pub mod state;
 
 use agent_secrets_core::{default_home, OsKeyring, Vault};
@@ -31,10 +37,10 @@ pub fn run() {
     let state = AppState {
         vault: VaultCell::new(Box::new(open_user_vault)),
         clipboard: ClipboardService::system(),
+        dotenv: dotenv_hold::DotenvHold::default(),
     };
     let app = tauri::Builder::default()
         .manage(state)
-        .manage(api::DotenvHold::default())
         // The dialog plugin is used from Rust only (dialogs.rs): no `dialog:` permission is
         // granted to the web view.
         .plugin(tauri_plugin_dialog::init())
@@ -47,49 +53,7 @@ pub fn run() {
                 .spawn(move || handle.state::<AppState>().vault.open_at_startup())?;
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::vault_status,
-            commands::recovery_key_show,
-            commands::recovery_key_confirm,
-            commands::recovery_restore,
-            commands::project_list,
-            commands::environment_list,
-            commands::environment_create,
-            commands::environment_rename,
-            commands::environment_delete,
-            commands::overrides_save,
-            commands::secret_list,
-            commands::secret_create,
-            commands::secret_update,
-            commands::secret_delete,
-            commands::secret_reveal,
-            commands::secret_copy,
-            commands::settings_get,
-            commands::project_create,
-            commands::project_rename,
-            commands::project_delete,
-            commands::project_select,
-            commands::project_current,
-            commands::project_duplicate,
-            commands::project_export,
-            commands::project_import,
-            commands::export_dotenv_example,
-            commands::dotenv_preview,
-            commands::dotenv_import,
-            commands::dotenv_cancel,
-            commands::pending_value_list,
-            commands::pending_value_set,
-            commands::step_list,
-            commands::step_create,
-            commands::step_update,
-            commands::step_rename,
-            commands::step_delete,
-            commands::step_preview,
-            commands::step_send,
-            commands::variable_list,
-            commands::variable_set,
-            commands::variable_delete,
-        ])
+        .invoke_handler(commands::handler())
         .build(tauri::generate_context!())
         .expect("cannot start Agent Secrets");
     app.run(|handle, event| {

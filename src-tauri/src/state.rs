@@ -1,22 +1,23 @@
-//! What the app keeps between commands: the vault (once it could be opened) and the clipboard.
+//! What the app keeps between commands: the vault (once it could be opened), the clipboard and a
+//! `.env` file held between its preview and its import.
 //!
 //! Opening can fail — typically the OS keyring is unreachable on a first run, so no vault can be
 //! created. The app still starts: the failure is kept and `vault_status` reports it, and the
 //! next `vault_status` (the UI's "Try again") tries to open the vault again.
 
 use crate::clipboard::ClipboardService;
+use crate::dotenv_hold::DotenvHold;
 use crate::error::{CommandError, CommandResult};
-use agent_secrets_core::{Result as CoreResult, Vault};
+use agent_secrets_core::app::first_project::ensure_first_project;
+use agent_secrets_core::{Error as CoreError, Result as CoreResult, Vault};
 use std::sync::{Mutex, MutexGuard, OnceLock};
-
-/// The project a new (or freshly restored, empty) vault starts with.
-pub const FIRST_PROJECT_NAME: &str = "My Agent";
 
 pub type Opener = Box<dyn Fn() -> CoreResult<Vault> + Send + Sync>;
 
 pub struct AppState {
     pub vault: VaultCell,
     pub clipboard: ClipboardService,
+    pub dotenv: DotenvHold,
 }
 
 pub struct VaultCell {
@@ -43,6 +44,17 @@ impl VaultCell {
             opener,
             attempts: Mutex::new(Attempts::default()),
         }
+    }
+
+    /// A cell holding a vault that is already open (tests; no first project is added).
+    pub fn opened(vault: Vault) -> VaultCell {
+        let cell = VaultCell::new(Box::new(|| {
+            Err(CoreError::Io(
+                "this vault cell was given an open vault".into(),
+            ))
+        }));
+        let _ = cell.vault.set(Mutex::new(vault));
+        cell
     }
 
     /// The opened vault, or the reason there is none. Never tries to open.
@@ -108,14 +120,6 @@ impl VaultCell {
             }
         }
     }
-}
-
-/// An unlocked vault with no project gets "My Agent", so the Secrets page has somewhere to be.
-pub fn ensure_first_project(vault: &mut Vault) -> CoreResult<()> {
-    if vault.lock_reason().is_none() && vault.list_projects()?.is_empty() {
-        vault.create_project(FIRST_PROJECT_NAME)?;
-    }
-    Ok(())
 }
 
 /// Locks a mutex; a poisoned one (a panic in an earlier command) becomes an `internal` error.

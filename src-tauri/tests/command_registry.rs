@@ -1,23 +1,17 @@
-//! The app's commands are listed in four places that must agree: build.rs (each command needs a
-//! permission), capabilities/main.json (the main window is granted exactly those), the
-//! `generate_handler!` in src/lib.rs, and the functions in src/commands.rs. The UI's calls in
-//! ui/src/ipc/commands.ts must all be among them.
+//! The one command table (src/commands.rs) against every place that must agree with it: the
+//! `generate_handler!` list and the wrappers come from the same macro; the capability file,
+//! build.rs (which reads it) and the TypeScript wrappers are generated from the table (their
+//! freshness is tests/bindings.rs); what stays by hand is checked here — the UI's fake back end
+//! handles every command, and the UI invokes nothing else.
 
+use agent_secrets_desktop_lib::bindings::permission;
+use agent_secrets_desktop_lib::commands::commands;
 use std::collections::BTreeSet;
 use std::path::Path;
 
 fn read(relative: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-}
-
-/// The text between `start` and the next `end` after it.
-fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
-    let from = text.find(start).unwrap_or_else(|| panic!("no {start:?}")) + start.len();
-    let to = text[from..]
-        .find(end)
-        .unwrap_or_else(|| panic!("no {end:?} after {start:?}"));
-    &text[from..from + to]
 }
 
 /// Every `"..."` string literal in `text`.
@@ -29,31 +23,8 @@ fn quoted(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn build_rs_commands() -> Vec<String> {
-    quoted(between(
-        &read("build.rs"),
-        "const COMMANDS: &[&str] = &[",
-        "];",
-    ))
-}
-
-fn handler_commands() -> Vec<String> {
-    between(&read("src/lib.rs"), "generate_handler![", "]")
-        .split(',')
-        .map(str::trim)
-        .filter(|entry| !entry.is_empty())
-        .map(|entry| entry.trim_start_matches("commands::").to_owned())
-        .collect()
-}
-
-fn command_functions() -> Vec<String> {
-    let source = read("src/commands.rs");
-    let lines: Vec<&str> = source.lines().map(str::trim).collect();
-    lines
-        .windows(2)
-        .filter(|pair| pair[0] == "#[tauri::command]")
-        .map(|pair| between(pair[1], "fn ", "(").trim().to_owned())
-        .collect()
+fn table() -> Vec<String> {
+    commands().into_iter().map(|c| c.name.to_owned()).collect()
 }
 
 fn set(items: &[String]) -> BTreeSet<String> {
@@ -61,24 +32,16 @@ fn set(items: &[String]) -> BTreeSet<String> {
 }
 
 #[test]
-fn build_rs_handler_and_functions_list_the_same_commands() {
-    let declared = build_rs_commands();
-    assert!(!declared.is_empty());
-    assert_eq!(
-        declared.len(),
-        set(&declared).len(),
-        "a command is declared twice"
-    );
-    assert_eq!(
-        set(&declared),
-        set(&handler_commands()),
-        "build.rs vs generate_handler!"
-    );
-    assert_eq!(
-        set(&declared),
-        set(&command_functions()),
-        "build.rs vs src/commands.rs"
-    );
+fn the_table_names_each_command_once() {
+    let names = table();
+    assert!(names.len() > 20, "{names:?}");
+    assert_eq!(names.len(), set(&names).len(), "a command is listed twice");
+    for name in &names {
+        assert!(
+            name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+            "{name}: build.rs reads names back from permissions, so only a-z and _"
+        );
+    }
 }
 
 #[test]
@@ -98,10 +61,7 @@ fn the_main_window_is_granted_exactly_the_app_commands() {
                 .to_owned()
         })
         .collect();
-    let expected: Vec<String> = build_rs_commands()
-        .iter()
-        .map(|command| format!("allow-{}", command.replace('_', "-")))
-        .collect();
+    let expected: Vec<String> = table().iter().map(|c| permission(c)).collect();
     assert_eq!(
         granted.len(),
         set(&granted).len(),
@@ -123,6 +83,13 @@ fn the_main_window_is_granted_exactly_the_app_commands() {
 }
 
 #[test]
+fn build_rs_declares_the_commands_the_capability_grants() {
+    let build = read("build.rs");
+    assert!(build.contains("capabilities/main.json"));
+    assert!(build.contains("strip_prefix(\"allow-\")"));
+}
+
+#[test]
 fn the_csp_is_strict() {
     let config: serde_json::Value =
         serde_json::from_str(&read("tauri.conf.json")).expect("valid JSON");
@@ -140,23 +107,31 @@ fn the_csp_is_strict() {
 
 #[test]
 fn every_command_the_ui_invokes_is_registered() {
-    let ui = read("../ui/src/ipc/commands.ts");
-    let invoked: Vec<String> = ui
-        .split("invoke<")
-        .skip(1)
-        .map(|call| {
-            quoted(between(call, "(", ")"))
+    let registered = set(&table());
+    let mut invoked = Vec::new();
+    for file in ["commands.ts", "projectCommands.ts"] {
+        let ui = read(&format!("../ui/src/ipc/{file}"));
+        invoked.extend(ui.split("invoke<").skip(1).map(|call| {
+            let call = &call[call.find('(').expect("a call") + 1..];
+            quoted(&call[..call.find(')').expect("a call")])
                 .into_iter()
                 .next()
                 .expect("a command name")
-        })
-        .collect();
-    assert!(!invoked.is_empty());
-    let registered = set(&build_rs_commands());
-    for command in invoked {
-        assert!(
-            registered.contains(&command),
-            "the UI invokes {command}, which is not registered"
-        );
+        }));
     }
+    assert_eq!(set(&invoked), registered, "the UI's wrappers vs the table");
+}
+
+#[test]
+fn the_fake_back_end_handles_every_command() {
+    let fake = read("../ui/src/test/fakeBackend.ts");
+    let handlers = &fake[fake.find("const handlers").expect("a handlers table")..];
+    let missing: Vec<String> = table()
+        .into_iter()
+        .filter(|name| !handlers.contains(&format!("\n    {name}: ")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "ui/src/test/fakeBackend.ts has no handler for {missing:?}"
+    );
 }

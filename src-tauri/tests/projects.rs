@@ -1,102 +1,107 @@
-//! The project and transfer command bodies against a real vault file (key in memory): switch and
-//! remember, duplicate, export/import through a path (what the dialogs would answer), the `.env`
+//! The project and transfer commands against a real vault file (key in memory): switch and
+//! remember, duplicate, export/import through the file dialogs (answered by the test), the `.env`
 //! preview held in the app until import, and the guided re-entry.
 
-use agent_secrets_core::{MemoryKeyStore, SecretString, Vault, Visibility};
-use agent_secrets_desktop_lib::api;
-use agent_secrets_desktop_lib::error::ErrorCode;
-use std::sync::Mutex;
+mod common;
 
-fn vault() -> (tempfile::TempDir, Mutex<Vault>) {
-    let home = tempfile::tempdir().unwrap();
-    let vault = Vault::open(home.path(), Box::new(MemoryKeyStore::default())).unwrap();
-    (home, Mutex::new(vault))
-}
+use agent_secrets_core::{ErrorCode, SecretString, Visibility};
+use agent_secrets_desktop_lib::arg::read_arg;
+use agent_secrets_desktop_lib::commands;
+use common::TestApp;
+use uuid::Uuid;
 
 #[test]
 fn create_rename_select_and_the_last_used_project() {
-    let (_home, vault) = vault();
-    assert!(api::project_current(&vault).unwrap().is_none());
-    let first = api::project_create(&vault, "Alpha").unwrap();
-    let second = api::project_create(&vault, "Beta").unwrap();
-    assert_eq!(api::project_current(&vault).unwrap().unwrap().id, second.id);
-    api::project_select(&vault, &first.id.to_string()).unwrap();
-    assert_eq!(api::project_current(&vault).unwrap().unwrap().id, first.id);
-    let renamed = api::project_rename(&vault, &first.id.to_string(), "Alpha 2").unwrap();
+    let app = TestApp::empty();
+    let v = || app.vault();
+    assert!(commands::project_current(&mut v()).unwrap().is_none());
+    let first = commands::project_create(&mut v(), "Alpha".into()).unwrap();
+    let second = commands::project_create(&mut v(), "Beta".into()).unwrap();
+    let current = |app: &TestApp| commands::project_current(&mut app.vault()).unwrap();
+    assert_eq!(current(&app).unwrap().id, second.id);
+    commands::project_select(&mut v(), first.id).unwrap();
+    assert_eq!(current(&app).unwrap().id, first.id);
+    let renamed = commands::project_rename(&mut v(), first.id, "Alpha 2".into()).unwrap();
     assert_eq!(renamed.name, "Alpha 2");
-    let clash = api::project_rename(&vault, &first.id.to_string(), "beta").unwrap_err();
+    let clash = commands::project_rename(&mut v(), first.id, "beta".into()).unwrap_err();
     assert_eq!(clash.code, ErrorCode::Conflict);
-    api::project_delete(&vault, &first.id.to_string()).unwrap();
+    commands::project_delete(&mut v(), first.id).unwrap();
     // The remembered project is gone: the first remaining one opens.
-    assert_eq!(api::project_current(&vault).unwrap().unwrap().id, second.id);
+    assert_eq!(current(&app).unwrap().id, second.id);
     assert_eq!(
-        api::project_select(&vault, "not-an-id").unwrap_err().code,
+        read_arg::<Uuid, _>("projectId", serde_json::json!("not-an-id"))
+            .unwrap_err()
+            .code,
         ErrorCode::Invalid
     );
 }
 
 #[test]
 fn duplicate_export_import_and_re_entry() {
-    let (home, vault) = vault();
-    let project = api::project_create(&vault, "Agent").unwrap().id;
+    let app = TestApp::empty();
+    let v = || app.vault();
+    let project = commands::project_create(&mut v(), "Agent".into())
+        .unwrap()
+        .id;
     {
-        let mut v = vault.lock().unwrap();
-        let prod = v.find_environment(project, "Production").unwrap().id;
-        v.set_secret_value(
-            project,
-            "API_KEY",
-            None,
-            SecretString::from("canary-1".to_owned()),
-            Visibility::Masked,
-        )
-        .unwrap();
-        v.set_secret_value(
-            project,
-            "API_KEY",
-            Some(prod),
-            SecretString::from("canary-2".to_owned()),
-            Visibility::Masked,
-        )
-        .unwrap();
+        let mut vault = v();
+        let prod = vault.find_environment(project, "Production").unwrap().id;
+        for (environment, value) in [(None, "canary-1"), (Some(prod), "canary-2")] {
+            let value = SecretString::from(value.to_owned());
+            vault
+                .set_secret_value(project, "API_KEY", environment, value, Visibility::Masked)
+                .unwrap();
+        }
     }
-    let id = project.to_string();
-    let copy = api::project_duplicate(&vault, &id).unwrap();
+    let copy = commands::project_duplicate(&mut v(), project).unwrap();
     assert_eq!(copy.project.name, "Agent (copy)");
     assert_eq!((copy.needs_values, copy.pending_values), (1, 2));
     assert_eq!(
-        api::project_current(&vault).unwrap().unwrap().id,
+        commands::project_current(&mut v()).unwrap().unwrap().id,
         copy.project.id
     );
 
-    let path = home.path().join("agent.agent-secrets.json");
-    let written = api::project_export(&vault, &id, &path).unwrap();
-    assert_eq!(written, path.display().to_string());
+    // The user cancels the dialog: nothing is written.
+    app.answer_dialogs(None);
+    assert_eq!(
+        commands::project_export(&app.shell(), project).unwrap(),
+        None
+    );
+    assert!(commands::project_import(&app.shell()).unwrap().is_none());
+
+    let path = app.home().join("agent.agent-secrets.json");
+    app.answer_dialogs(Some(&path));
+    let written = commands::project_export(&app.shell(), project).unwrap();
+    assert_eq!(written, Some(path.display().to_string()));
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(!text.contains("canary"));
-    let imported = api::project_import(&vault, &path).unwrap();
+    let imported = commands::project_import(&app.shell()).unwrap().unwrap();
     assert_eq!(imported.project.name, "Agent (2)");
-    let imported_id = imported.project.id.to_string();
+    let imported_id = imported.project.id;
 
-    let pending = api::pending_value_list(&vault, &imported_id).unwrap();
+    let pending = commands::pending_value_list(&mut v(), imported_id).unwrap();
     assert_eq!(pending.len(), 2);
     assert_eq!(pending[1].environment_name.as_deref(), Some("Production"));
-    let row = api::pending_value_set(
-        &vault,
-        &imported_id,
-        &pending[1].secret_id.to_string(),
-        pending[1].environment_id.map(|e| e.to_string()).as_deref(),
-        SecretString::from("again".to_owned()),
+    let row = commands::pending_value_set(
+        &mut v(),
+        imported_id,
+        pending[1].secret_id,
+        pending[1].environment_id,
+        "again".into(),
     )
     .unwrap();
     assert!(row.pending_in.is_empty() && row.pending_default);
     assert_eq!(
-        api::pending_value_list(&vault, &imported_id).unwrap().len(),
+        commands::pending_value_list(&mut v(), imported_id)
+            .unwrap()
+            .len(),
         1
     );
 
-    let bad = home.path().join("bad.json");
+    let bad = app.home().join("bad.json");
     std::fs::write(&bad, "{\"format\": \"other\"}").unwrap();
-    let error = api::project_import(&vault, &bad).unwrap_err();
+    app.answer_dialogs(Some(&bad));
+    let error = commands::project_import(&app.shell()).unwrap_err();
     assert_eq!(error.code, ErrorCode::Invalid);
     assert!(
         error.message.contains("unknown format"),
@@ -104,8 +109,9 @@ fn duplicate_export_import_and_re_entry() {
         error.message
     );
 
-    let example = home.path().join(".env.example");
-    api::export_dotenv_example(&vault, &id, &example).unwrap();
+    let example = app.home().join(".env.example");
+    app.answer_dialogs(Some(&example));
+    commands::export_dotenv_example(&app.shell(), project).unwrap();
     assert!(std::fs::read_to_string(&example)
         .unwrap()
         .contains("\nAPI_KEY=\n"));
@@ -113,12 +119,15 @@ fn duplicate_export_import_and_re_entry() {
 
 #[test]
 fn dotenv_is_previewed_held_and_imported_once() {
-    let (home, vault) = vault();
-    let hold = api::DotenvHold::default();
-    let project = api::project_create(&vault, "Agent").unwrap().id.to_string();
-    let path = home.path().join(".env");
+    let app = TestApp::empty();
+    let shell = app.shell();
+    let project = commands::project_create(&mut app.vault(), "Agent".into())
+        .unwrap()
+        .id;
+    let path = app.home().join(".env");
     std::fs::write(&path, "A=one\nB='two $HOME'\n").unwrap();
-    let selection = api::dotenv_preview(&vault, &hold, &project, &path).unwrap();
+    app.answer_dialogs(Some(&path));
+    let selection = commands::dotenv_preview(&shell, project).unwrap().unwrap();
     assert_eq!(selection.file_name, ".env");
     let names: Vec<&str> = selection
         .preview
@@ -129,26 +138,17 @@ fn dotenv_is_previewed_held_and_imported_once() {
     assert_eq!(names, ["A", "B"]);
     // The file changes after the preview: what was previewed is what gets imported.
     std::fs::write(&path, "EVIL=1\n").unwrap();
-    let wrong = api::dotenv_import(&vault, &hold, &project, "other-token", Visibility::Masked);
-    assert_eq!(wrong.unwrap_err().code, ErrorCode::NotFound);
-    let report = api::dotenv_import(
-        &vault,
-        &hold,
-        &project,
-        &selection.token,
-        Visibility::Masked,
-    )
-    .unwrap();
+    let import = |token: &str| {
+        commands::dotenv_import(&shell, project, token.to_owned(), Visibility::Masked)
+    };
+    assert_eq!(import("other-token").unwrap_err().code, ErrorCode::NotFound);
+    let report = import(&selection.token).unwrap();
     assert_eq!((report.created, report.updated), (2, 0));
-    let again = api::dotenv_import(
-        &vault,
-        &hold,
-        &project,
-        &selection.token,
-        Visibility::Masked,
+    assert_eq!(
+        import(&selection.token).unwrap_err().code,
+        ErrorCode::NotFound
     );
-    assert_eq!(again.unwrap_err().code, ErrorCode::NotFound);
-    let names: Vec<String> = api::secret_list(&vault, &project)
+    let names: Vec<String> = commands::secret_list(&mut app.vault(), project)
         .unwrap()
         .into_iter()
         .map(|row| row.name)
@@ -157,14 +157,13 @@ fn dotenv_is_previewed_held_and_imported_once() {
 
     // Cancel forgets the file.
     std::fs::write(&path, "C=3\n").unwrap();
-    let selection = api::dotenv_preview(&vault, &hold, &project, &path).unwrap();
-    api::dotenv_cancel(&hold, &selection.token).unwrap();
-    let gone = api::dotenv_import(
-        &vault,
-        &hold,
-        &project,
-        &selection.token,
-        Visibility::Masked,
+    let selection = commands::dotenv_preview(&shell, project).unwrap().unwrap();
+    commands::dotenv_cancel(&shell, selection.token.clone()).unwrap();
+    assert_eq!(
+        import(&selection.token).unwrap_err().code,
+        ErrorCode::NotFound
     );
-    assert_eq!(gone.unwrap_err().code, ErrorCode::NotFound);
+    // A cancelled dialog previews nothing.
+    app.answer_dialogs(None);
+    assert!(commands::dotenv_preview(&shell, project).unwrap().is_none());
 }

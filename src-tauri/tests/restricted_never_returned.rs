@@ -1,27 +1,24 @@
-//! DESIGN §2: no IPC command returns a Restricted plaintext. Every command registered in
-//! build.rs is called here through its body in `api`, against a vault whose project holds a
+//! DESIGN §2: no IPC command returns a Restricted plaintext. Every command of the table
+//! (src/commands.rs) is called here through its body, against a vault whose project holds a
 //! Restricted secret (a default and a Production override), a step that uses it, and a local
 //! HTTP server that echoes everything it receives — and every answer, success or error, is
 //! searched for the values.
 //!
-//! A command registered in build.rs and not called below fails the test: a new command must
-//! come with its call here (or an exemption saying why it cannot see a secret).
+//! A command in the table and not called below fails the test: a new command must come with
+//! its call here (or an exemption saying why it cannot see a secret).
+
+mod common;
 
 use agent_secrets_core::steps::{BodyKind, HttpMethod, StepBody, StepField};
-use agent_secrets_core::{
-    MemoryKeyStore, NewSecret, SecretString, StepDefinition, Vault, Visibility,
-};
-use agent_secrets_desktop_lib::api;
-use agent_secrets_desktop_lib::clipboard::{ClipboardBackend, ClipboardService};
-use agent_secrets_desktop_lib::dto::{NewSecretInput, OverrideEditInput, SecretUpdateInput};
-use agent_secrets_desktop_lib::state::ensure_first_project;
-use serde::Serialize;
+use agent_secrets_core::{NewSecret, SecretString, StepDefinition, Visibility};
+use agent_secrets_desktop_lib::commands;
+use agent_secrets_desktop_lib::dto::{OverrideEditInput, SecretUpdateInput};
+use common::{json, new_secret, TestApp};
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
-use std::path::Path;
 use std::sync::{Arc, Mutex};
-use zeroize::Zeroizing;
+use uuid::Uuid;
 
 /// The Restricted values the vault holds, and those the calls below write.
 const DEFAULT_CANARY: &str = "CANARY-restricted-default-9fQ2";
@@ -32,36 +29,16 @@ const CANARIES: [&str; 3] = [DEFAULT_CANARY, PRODUCTION_CANARY, WRITTEN_CANARY];
 /// Commands that need no call here, with the reason.
 const EXEMPT: &[(&str, &str)] = &[];
 
-#[derive(Clone, Default)]
-struct RecordingClipboard(Arc<Mutex<Vec<String>>>);
-
-impl ClipboardBackend for RecordingClipboard {
-    fn set_secret(&mut self, text: &str) -> Result<(), String> {
-        self.0.lock().unwrap().push(text.to_owned());
-        Ok(())
-    }
-    fn text(&mut self) -> Option<Zeroizing<String>> {
-        self.0.lock().unwrap().last().cloned().map(Zeroizing::new)
-    }
-    fn clear(&mut self) -> Result<(), String> {
-        self.0.lock().unwrap().push(String::new());
-        Ok(())
-    }
-}
-
 struct Fixture {
-    _home: tempfile::TempDir,
-    vault: Mutex<Vault>,
-    clipboard: ClipboardService,
-    copied: RecordingClipboard,
-    project: String,
+    app: TestApp,
+    project: Uuid,
     /// Every environment's id, and the custom one's.
-    environments: Vec<String>,
-    staging: String,
-    restricted: String,
-    masked: String,
-    api_step: String,
-    function_step: String,
+    environments: Vec<Uuid>,
+    staging: Uuid,
+    restricted: Uuid,
+    masked: Uuid,
+    api_step: Uuid,
+    function_step: Uuid,
     /// Requests the echo server received, to prove the canary was really used.
     received: Arc<Mutex<Vec<String>>>,
 }
@@ -106,83 +83,87 @@ fn echo_server(received: Arc<Mutex<Vec<String>>>) -> u16 {
 }
 
 fn fixture() -> Fixture {
-    let home = tempfile::tempdir().unwrap();
-    let mut vault = Vault::open(home.path(), Box::new(MemoryKeyStore::default())).unwrap();
-    ensure_first_project(&mut vault).unwrap();
-    let project = vault.list_projects().unwrap()[0].id;
-    let staging = vault.create_environment(project, "Staging").unwrap().id;
-    let production = vault.find_environment(project, "Production").unwrap().id;
-    let restricted = vault
-        .create_secret(
-            project,
-            NewSecret {
-                name: "API_TOKEN".into(),
-                value: Some(SecretString::from(DEFAULT_CANARY)),
-                visibility: Visibility::Restricted,
-            },
-        )
-        .unwrap()
-        .id;
-    vault
-        .set_override(
-            project,
-            restricted,
-            production,
-            SecretString::from(PRODUCTION_CANARY),
-        )
-        .unwrap();
-    let masked = vault
-        .create_secret(
-            project,
-            NewSecret {
-                name: "USER_KEY".into(),
-                value: Some(SecretString::from("masked-value-1234")),
-                visibility: Visibility::Masked,
-            },
-        )
-        .unwrap()
-        .id;
-    vault.set_variable(project, "TENANT", "acme").unwrap();
+    let app = TestApp::new();
+    let project = app.project();
     let received = Arc::new(Mutex::new(Vec::new()));
     let port = echo_server(received.clone());
-    let api_step = vault
-        .create_step(project, "Echo", api_definition(port))
-        .unwrap()
-        .id;
-    let function_step = vault
-        .create_step(
-            project,
-            "Function",
-            StepDefinition::Function {
-                code: "return fetch('{TENANT}', '{API_TOKEN}')".into(),
-                inputs: vec![StepField {
-                    name: "token".into(),
-                    value: "{API_TOKEN}".into(),
-                }],
-            },
+    let (staging, restricted, masked, api_step, function_step, environments) = {
+        let mut vault = app.vault();
+        let staging = vault.create_environment(project, "Staging").unwrap().id;
+        let production = vault.find_environment(project, "Production").unwrap().id;
+        let restricted = vault
+            .create_secret(
+                project,
+                NewSecret {
+                    name: "API_TOKEN".into(),
+                    value: Some(SecretString::from(DEFAULT_CANARY)),
+                    visibility: Visibility::Restricted,
+                },
+            )
+            .unwrap()
+            .id;
+        vault
+            .set_override(
+                project,
+                restricted,
+                production,
+                SecretString::from(PRODUCTION_CANARY),
+            )
+            .unwrap();
+        let masked = vault
+            .create_secret(
+                project,
+                NewSecret {
+                    name: "USER_KEY".into(),
+                    value: Some(SecretString::from("masked-value-1234")),
+                    visibility: Visibility::Masked,
+                },
+            )
+            .unwrap()
+            .id;
+        vault.set_variable(project, "TENANT", "acme").unwrap();
+        let api_step = vault
+            .create_step(project, "Echo", api_definition(port))
+            .unwrap()
+            .id;
+        let function_step = vault
+            .create_step(
+                project,
+                "Function",
+                StepDefinition::Function {
+                    code: "return fetch('{TENANT}', '{API_TOKEN}')".into(),
+                    inputs: vec![StepField {
+                        name: "token".into(),
+                        value: "{API_TOKEN}".into(),
+                    }],
+                },
+            )
+            .unwrap()
+            .id;
+        let environments = vault
+            .list_environments(project)
+            .unwrap()
+            .into_iter()
+            .map(|env| env.id)
+            .collect();
+        (
+            staging,
+            restricted,
+            masked,
+            api_step,
+            function_step,
+            environments,
         )
-        .unwrap()
-        .id;
-    let environments = vault
-        .list_environments(project)
-        .unwrap()
-        .into_iter()
-        .map(|env| env.id.to_string())
-        .collect();
-    let copied = RecordingClipboard::default();
-    let backend = copied.clone();
+    };
     Fixture {
-        _home: home,
-        vault: Mutex::new(vault),
-        clipboard: ClipboardService::start(move || backend),
-        copied,
-        project: project.to_string(),
+        app,
+        project,
         environments,
-        staging: staging.to_string(),
-        restricted: restricted.to_string(),
-        masked: masked.to_string(),
-        api_step: api_step.to_string(),
-        function_step: function_step.to_string(),
+        staging,
+        restricted,
+        masked,
+        api_step,
+        function_step,
         received,
     }
 }
@@ -206,22 +187,11 @@ fn api_definition(port: u16) -> StepDefinition {
     }
 }
 
-fn json<T: Serialize>(answer: &T) -> String {
-    serde_json::to_string(answer).expect("every answer serializes")
-}
-
-fn new_secret(name: &str, value: &str, visibility: Visibility) -> NewSecretInput {
-    serde_json::from_value(serde_json::json!({
-        "name": name, "value": value, "visibility": visibility,
-    }))
-    .unwrap()
-}
-
 fn update(value: Option<&str>, visibility: Option<Visibility>) -> SecretUpdateInput {
     serde_json::from_value(serde_json::json!({ "value": value, "visibility": visibility })).unwrap()
 }
 
-fn override_set(secret: &str, value: &str) -> OverrideEditInput {
+fn override_set(secret: Uuid, value: &str) -> OverrideEditInput {
     serde_json::from_value(serde_json::json!({ "secretId": secret, "value": value })).unwrap()
 }
 
@@ -230,91 +200,113 @@ fn override_set(secret: &str, value: &str) -> OverrideEditInput {
 /// `None`: this test does not know the command.
 fn call(command: &str) -> Option<Vec<String>> {
     let f = fixture();
-    let (v, p) = (&f.vault, f.project.as_str());
-    let secrets = [f.restricted.as_str(), f.masked.as_str()];
+    let (p, shell) = (f.project, f.app.shell());
+    let v = || f.app.vault();
+    let secrets = [f.restricted, f.masked];
     let mut answers = Vec::new();
     match command {
-        "vault_status" => answers.push(json(&api::vault_status(v))),
-        "recovery_key_show" => answers.push(json(&api::recovery_key_show(v))),
-        "recovery_key_confirm" => answers.push(json(&api::recovery_key_confirm(v))),
-        "recovery_restore" => answers.push(json(&api::recovery_restore(v, "not a key"))),
-        "project_list" => answers.push(json(&api::project_list(v))),
-        "environment_list" => answers.push(json(&api::environment_list(v, p))),
-        "environment_create" => answers.push(json(&api::environment_create(v, p, "QA"))),
-        "environment_rename" => {
-            answers.push(json(&api::environment_rename(v, p, &f.staging, "Stage")))
+        "vault_status" => answers.push(json(&commands::vault_status(&shell))),
+        "recovery_key_show" => answers.push(json(&commands::recovery_key_show(&mut v()))),
+        "recovery_key_confirm" => answers.push(json(&commands::recovery_key_confirm(&mut v()))),
+        "recovery_restore" => answers.push(json(&commands::recovery_restore(
+            &mut v(),
+            "not a key".into(),
+        ))),
+        "project_list" => answers.push(json(&commands::project_list(&mut v()))),
+        "environment_list" => answers.push(json(&commands::environment_list(&mut v(), p))),
+        "environment_create" => answers.push(json(&commands::environment_create(
+            &mut v(),
+            p,
+            "QA".into(),
+        ))),
+        "environment_rename" => answers.push(json(&commands::environment_rename(
+            &mut v(),
+            p,
+            f.staging,
+            "Stage".into(),
+        ))),
+        "environment_delete" => {
+            answers.push(json(&commands::environment_delete(&mut v(), p, f.staging)))
         }
-        "environment_delete" => answers.push(json(&api::environment_delete(v, p, &f.staging))),
         "overrides_save" => {
             for environment in &f.environments {
-                let edits = vec![override_set(&f.restricted, WRITTEN_CANARY)];
-                answers.push(json(&api::overrides_save(v, p, environment, edits)));
+                let edits = vec![override_set(f.restricted, WRITTEN_CANARY)];
+                answers.push(json(&commands::overrides_save(
+                    &mut v(),
+                    p,
+                    *environment,
+                    edits,
+                )));
             }
         }
-        "secret_list" => answers.push(json(&api::secret_list(v, p))),
+        "secret_list" => answers.push(json(&commands::secret_list(&mut v(), p))),
         "secret_create" => {
             let input = new_secret("NEW_TOKEN", WRITTEN_CANARY, Visibility::Restricted);
-            answers.push(json(&api::secret_create(v, p, input)));
+            answers.push(json(&commands::secret_create(&mut v(), p, input)));
             let taken = new_secret("API_TOKEN", WRITTEN_CANARY, Visibility::Restricted);
-            answers.push(json(&api::secret_create(v, p, taken)));
+            answers.push(json(&commands::secret_create(&mut v(), p, taken)));
         }
         "secret_update" => {
-            let id = &f.restricted;
-            answers.push(json(&api::secret_update(
-                v,
-                p,
-                id,
+            let id = f.restricted;
+            for input in [
                 update(None, Some(Visibility::Masked)),
-            )));
-            answers.push(json(&api::secret_update(
-                v,
-                p,
-                id,
                 update(Some(WRITTEN_CANARY), None),
-            )));
-            answers.push(json(&api::secret_update(v, p, id, update(None, None))));
+                update(None, None),
+            ] {
+                answers.push(json(&commands::secret_update(&mut v(), p, id, input)));
+            }
         }
-        "secret_delete" => answers.push(json(&api::secret_delete(v, p, &f.restricted))),
+        "secret_delete" => answers.push(json(&commands::secret_delete(&mut v(), p, f.restricted))),
         "secret_reveal" | "secret_copy" => {
-            let mut environments: Vec<Option<&str>> = vec![None];
-            environments.extend(f.environments.iter().map(|e| Some(e.as_str())));
+            let mut environments = vec![None];
+            environments.extend(f.environments.iter().copied().map(Some));
             for secret in secrets {
                 for environment in &environments {
                     answers.push(if command == "secret_reveal" {
-                        json(&api::secret_reveal(v, p, secret, *environment))
+                        json(&commands::secret_reveal(&mut v(), p, secret, *environment))
                     } else {
-                        json(&api::secret_copy(v, &f.clipboard, p, secret, *environment))
+                        json(&commands::secret_copy(&shell, p, secret, *environment))
                     });
                 }
             }
-            let copied = f.copied.0.lock().unwrap().join("\n");
+            let copied = f.app.copied.texts().join("\n");
             assert!(
                 !CANARIES.iter().any(|canary| copied.contains(canary)),
                 "a Restricted value went to the clipboard"
             );
-            f.clipboard.clear_if_ours();
+            f.app.clipboard.clear_if_ours();
         }
-        "settings_get" => answers.push(json(&api::settings_get(v))),
-        "step_list" => answers.push(json(&api::step_list(v, p))),
-        "step_create" => answers.push(json(&api::step_create(
-            v,
+        "settings_get" => answers.push(json(&commands::settings_get(&mut v()))),
+        "step_list" => answers.push(json(&commands::step_list(&mut v(), p))),
+        "step_create" => answers.push(json(&commands::step_create(
+            &mut v(),
             p,
-            "New",
+            "New".into(),
             agent_secrets_core::StepKind::Api,
         ))),
         "step_update" => {
             let definition = api_definition(9);
-            answers.push(json(&api::step_update(v, p, &f.api_step, definition)));
+            answers.push(json(&commands::step_update(
+                &mut v(),
+                p,
+                f.api_step,
+                definition,
+            )));
         }
-        "step_rename" => answers.push(json(&api::step_rename(v, p, &f.api_step, "Renamed"))),
-        "step_delete" => answers.push(json(&api::step_delete(v, p, &f.api_step))),
+        "step_rename" => answers.push(json(&commands::step_rename(
+            &mut v(),
+            p,
+            f.api_step,
+            "Renamed".into(),
+        ))),
+        "step_delete" => answers.push(json(&commands::step_delete(&mut v(), p, f.api_step))),
         "step_preview" | "step_send" => {
-            for step in [&f.api_step, &f.function_step] {
+            for step in [f.api_step, f.function_step] {
                 for environment in &f.environments {
                     answers.push(if command == "step_preview" {
-                        json(&api::step_preview(v, p, step, environment))
+                        json(&commands::step_preview(&mut v(), p, step, *environment))
                     } else {
-                        json(&api::step_send(v, p, step, environment))
+                        json(&commands::step_send(&shell, p, step, *environment))
                     });
                 }
             }
@@ -331,53 +323,70 @@ fn call(command: &str) -> Option<Vec<String>> {
                 );
             }
         }
-        "variable_list" => answers.push(json(&api::variable_list(v, p))),
-        "variable_set" => answers.push(json(&api::variable_set(v, p, "BASE", "https://x.test"))),
-        "variable_delete" => answers.push(json(&api::variable_delete(v, p, "TENANT"))),
+        "variable_list" => answers.push(json(&commands::variable_list(&mut v(), p))),
+        "variable_set" => answers.push(json(&commands::variable_set(
+            &mut v(),
+            p,
+            "BASE".into(),
+            "https://x.test".into(),
+        ))),
+        "variable_delete" => answers.push(json(&commands::variable_delete(
+            &mut v(),
+            p,
+            "TENANT".into(),
+        ))),
         // Projects and transfer: the files they write are searched too.
-        "project_create" => answers.push(json(&api::project_create(v, "Other"))),
-        "project_rename" => answers.push(json(&api::project_rename(v, p, "Renamed"))),
-        "project_delete" => answers.push(json(&api::project_delete(v, p))),
-        "project_select" => answers.push(json(&api::project_select(v, p))),
-        "project_current" => answers.push(json(&api::project_current(v))),
-        "project_duplicate" => answers.push(json(&api::project_duplicate(v, p))),
+        "project_create" => answers.push(json(&commands::project_create(&mut v(), "Other".into()))),
+        "project_rename" => answers.push(json(&commands::project_rename(
+            &mut v(),
+            p,
+            "Renamed".into(),
+        ))),
+        "project_delete" => answers.push(json(&commands::project_delete(&mut v(), p))),
+        "project_select" => answers.push(json(&commands::project_select(&mut v(), p))),
+        "project_current" => answers.push(json(&commands::project_current(&mut v()))),
+        "project_duplicate" => answers.push(json(&commands::project_duplicate(&mut v(), p))),
         "project_export" | "project_import" => {
-            let path = f._home.path().join("p.agent-secrets.json");
-            answers.push(json(&api::project_export(v, p, &path)));
+            let path = f.app.home().join("p.agent-secrets.json");
+            f.app.answer_dialogs(Some(&path));
+            answers.push(json(&commands::project_export(&shell, p)));
             answers.push(std::fs::read_to_string(&path).unwrap());
-            answers.push(json(&api::project_import(v, &path)));
+            answers.push(json(&commands::project_import(&shell)));
         }
         "export_dotenv_example" => {
-            let path = f._home.path().join(".env.example");
-            answers.push(json(&api::export_dotenv_example(v, p, &path)));
+            let path = f.app.home().join(".env.example");
+            f.app.answer_dialogs(Some(&path));
+            answers.push(json(&commands::export_dotenv_example(&shell, p)));
             answers.push(std::fs::read_to_string(&path).unwrap());
         }
         "dotenv_preview" | "dotenv_import" | "dotenv_cancel" => {
-            let hold = api::DotenvHold::default();
-            let path = f._home.path().join(".env");
+            let path = f.app.home().join(".env");
             std::fs::write(&path, format!("API_TOKEN={WRITTEN_CANARY}\nBAD LINE\n")).unwrap();
-            let selection = api::dotenv_preview(v, &hold, p, &path);
+            f.app.answer_dialogs(Some(&path));
+            let selection = commands::dotenv_preview(&shell, p);
             answers.push(json(&selection));
-            let token = selection.map(|s| s.token).unwrap_or_default();
-            answers.push(json(&api::dotenv_import(
-                v,
-                &hold,
+            let token = selection
+                .ok()
+                .flatten()
+                .map(|s| s.token)
+                .unwrap_or_default();
+            answers.push(json(&commands::dotenv_import(
+                &shell,
                 p,
-                &token,
+                token.clone(),
                 Visibility::Masked,
             )));
-            answers.push(json(&api::dotenv_cancel(&hold, &token)));
+            answers.push(json(&commands::dotenv_cancel(&shell, token)));
         }
-        "pending_value_list" => answers.push(json(&api::pending_value_list(v, p))),
+        "pending_value_list" => answers.push(json(&commands::pending_value_list(&mut v(), p))),
         "pending_value_set" => {
-            for environment in [None, Some(f.environments[1].as_str())] {
-                let value = SecretString::from(WRITTEN_CANARY);
-                answers.push(json(&api::pending_value_set(
-                    v,
+            for environment in [None, Some(f.environments[1])] {
+                answers.push(json(&commands::pending_value_set(
+                    &mut v(),
                     p,
-                    &f.restricted,
+                    f.restricted,
                     environment,
-                    value,
+                    WRITTEN_CANARY.into(),
                 )));
             }
         }
@@ -387,17 +396,9 @@ fn call(command: &str) -> Option<Vec<String>> {
 }
 
 fn registered_commands() -> Vec<String> {
-    let build = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("build.rs"))
-        .expect("build.rs");
-    let from = build
-        .find("const COMMANDS: &[&str] = &[")
-        .expect("the command list");
-    let list = &build[from..];
-    let list = &list[..list.find("];").expect("the end of the list")];
-    list.split('"')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
+    commands::commands()
+        .into_iter()
+        .map(|command| command.name.to_owned())
         .collect()
 }
 
@@ -436,11 +437,11 @@ fn no_command_returns_a_restricted_value() {
 fn the_canaries_would_be_seen() {
     // The search works on what a leak would look like: a sent step's echo before redaction.
     let f = fixture();
-    let answer = json(&api::step_send(
-        &f.vault,
-        &f.project,
-        &f.api_step,
-        &f.environments[0],
+    let answer = json(&commands::step_send(
+        &f.app.shell(),
+        f.project,
+        f.api_step,
+        f.environments[0],
     ));
     assert!(answer.contains("\"status\":200"), "{answer}");
     assert!(answer.contains("Bearer ••••••"), "{answer}");

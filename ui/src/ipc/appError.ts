@@ -1,17 +1,5 @@
-import type { AppError, ErrorCode } from "./types";
-
-const ERROR_CODES: readonly ErrorCode[] = [
-  "not_found",
-  "conflict",
-  "invalid",
-  "restricted",
-  "locked",
-  "keyring_unavailable",
-  "corrupt",
-  "io",
-  "clipboard",
-  "internal",
-];
+import { ERROR_CODES } from "./types";
+import type { AppError } from "./types";
 
 function isAppError(value: unknown): value is AppError {
   if (typeof value !== "object" || value === null) return false;

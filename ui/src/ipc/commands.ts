@@ -1,19 +1,12 @@
 // One typed wrapper per back-end command. The UI talks to Rust only through these.
 // Every command rejects with an AppError; use `toAppError` on a caught value.
+// GENERATED from the command table (src-tauri/src/commands.rs) by src-tauri/src/bindings.rs:
+// do not edit. To regenerate, run
+//   UPDATE_BINDINGS=1 cargo test -p agent-secrets-desktop --test bindings
 import { invoke } from "@tauri-apps/api/core";
-import type {
-  CopyReceipt,
-  Environment,
-  NewSecret,
-  OverrideEdit,
-  ProjectSummary,
-  SecretRow,
-  SecretUpdate,
-  Settings,
-  VaultStatus,
-} from "./types";
-import type { Step, StepDefinition, StepKind, StepPreview, StepResponse, Variable } from "./types";
+import type { CopyReceipt, Environment, NewSecret, OverrideEdit, ProjectSummary, SecretRow, SecretUpdate, Settings, Step, StepDefinition, StepKind, StepPreview, StepResponse, Variable, VaultStatus } from "./types";
 
+/** The vault's state; if it could not be opened, why (then, called again, it retries). */
 export function vaultStatus(): Promise<VaultStatus> {
   return invoke<VaultStatus>("vault_status");
 }
@@ -30,18 +23,20 @@ export function recoveryRestore(recoveryKey: string): Promise<VaultStatus> {
   return invoke<VaultStatus>("recovery_restore", { recoveryKey });
 }
 
-export function projectList(): Promise<ProjectSummary[]> {
-  return invoke<ProjectSummary[]>("project_list");
+export function projectList(): Promise<Array<ProjectSummary>> {
+  return invoke<Array<ProjectSummary>>("project_list");
 }
 
-export function environmentList(projectId: string): Promise<Environment[]> {
-  return invoke<Environment[]>("environment_list", { projectId });
+export function environmentList(projectId: string): Promise<Array<Environment>> {
+  return invoke<Array<Environment>>("environment_list", { projectId });
 }
 
+/** Adds a custom environment (after the others). */
 export function environmentCreate(projectId: string, name: string): Promise<Environment> {
   return invoke<Environment>("environment_create", { projectId, name });
 }
 
+/** Renames a custom environment. The built-ins are refused. */
 export function environmentRename(projectId: string, environmentId: string, name: string): Promise<Environment> {
   return invoke<Environment>("environment_rename", { projectId, environmentId, name });
 }
@@ -52,12 +47,12 @@ export async function environmentDelete(projectId: string, environmentId: string
 }
 
 /** Applies every edit for one environment in one transaction; answers the updated table. */
-export function overridesSave(projectId: string, environmentId: string, edits: OverrideEdit[]): Promise<SecretRow[]> {
-  return invoke<SecretRow[]>("overrides_save", { projectId, environmentId, edits });
+export function overridesSave(projectId: string, environmentId: string, edits: Array<OverrideEdit>): Promise<Array<SecretRow>> {
+  return invoke<Array<SecretRow>>("overrides_save", { projectId, environmentId, edits });
 }
 
-export function secretList(projectId: string): Promise<SecretRow[]> {
-  return invoke<SecretRow[]>("secret_list", { projectId });
+export function secretList(projectId: string): Promise<Array<SecretRow>> {
+  return invoke<Array<SecretRow>>("secret_list", { projectId });
 }
 
 export function secretCreate(projectId: string, input: NewSecret): Promise<SecretRow> {
@@ -72,13 +67,16 @@ export async function secretDelete(projectId: string, secretId: string): Promise
   await invoke<null>("secret_delete", { projectId, secretId });
 }
 
-/** The value of a Masked secret resolved for one environment. Never call for Restricted. */
-export function secretReveal(projectId: string, secretId: string, environmentId: string): Promise<string> {
+/**
+ * The value of a Masked secret resolved for one environment (the default without one).
+ * Restricted secrets are refused.
+ */
+export function secretReveal(projectId: string, secretId: string, environmentId: string | null): Promise<string> {
   return invoke<string>("secret_reveal", { projectId, secretId, environmentId });
 }
 
 /** Copies the resolved value to the clipboard in Rust; the value never reaches the UI. */
-export function secretCopy(projectId: string, secretId: string, environmentId: string): Promise<CopyReceipt> {
+export function secretCopy(projectId: string, secretId: string, environmentId: string | null): Promise<CopyReceipt> {
   return invoke<CopyReceipt>("secret_copy", { projectId, secretId, environmentId });
 }
 
@@ -86,10 +84,8 @@ export function settingsGet(): Promise<Settings> {
   return invoke<Settings>("settings_get");
 }
 
-// Steps and project variables.
-
-export function stepList(projectId: string): Promise<Step[]> {
-  return invoke<Step[]>("step_list", { projectId });
+export function stepList(projectId: string): Promise<Array<Step>> {
+  return invoke<Array<Step>>("step_list", { projectId });
 }
 
 /** A new, empty step of `kind`. */
@@ -119,8 +115,8 @@ export function stepSend(projectId: string, stepId: string, environmentId: strin
   return invoke<StepResponse>("step_send", { projectId, stepId, environmentId });
 }
 
-export function variableList(projectId: string): Promise<Variable[]> {
-  return invoke<Variable[]>("variable_list", { projectId });
+export function variableList(projectId: string): Promise<Array<Variable>> {
+  return invoke<Array<Variable>>("variable_list", { projectId });
 }
 
 /** Creates the variable or replaces its value. */

@@ -161,3 +161,6 @@ body: string,
  * True when the body was longer than the 5 MiB kept.
  */
 bodyTruncated: boolean, elapsedMs: number, };
+
+/** Every ErrorCode, to recognise an AppError among rejected values. */
+export const ERROR_CODES: readonly ErrorCode[] = ["not_found", "conflict", "invalid", "restricted", "locked", "keyring_unavailable", "corrupt", "io", "clipboard", "internal"];

@@ -75,6 +75,11 @@ function row(secret: FakeSecret): SecretRow {
   return rest;
 }
 
+/** Step and variable commands before `installFakeSteps` replaces them. */
+function noSteps(): never {
+  throw appError("not_found", "This fake back end has no steps or variables: use installFakeSteps");
+}
+
 export function installFakeBackend(
   setup: Partial<Pick<FakeBackend, "status" | "secrets" | "environments" | "recoveryKey" | "clipboardClearSeconds">> = {},
 ): FakeBackend {
@@ -298,6 +303,17 @@ export function installFakeBackend(
       secret.updatedAt = Date.now();
       return row(secret);
     },
+    // Steps and variables: none here; features/steps/testing.ts (installFakeSteps) adds them.
+    step_list: () => [],
+    step_create: noSteps,
+    step_update: noSteps,
+    step_rename: noSteps,
+    step_delete: noSteps,
+    step_preview: noSteps,
+    step_send: noSteps,
+    variable_list: () => [],
+    variable_set: noSteps,
+    variable_delete: noSteps,
   };
 
   mockIPC((cmd, payload) => {

@@ -162,7 +162,8 @@ pub struct ExportEnvArgs {
 
 #[derive(Debug, Args)]
 pub struct ProjectArg {
-    /// Project name (may be omitted when the vault has exactly one project).
+    /// Project name (may be omitted when the app remembers a current project or the vault has
+    /// exactly one).
     #[arg(
         long,
         short = 'p',

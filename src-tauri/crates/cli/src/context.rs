@@ -1,5 +1,7 @@
 //! Finding the vault and the project a command acts on, and the CLI's own error type.
 
+use agent_secrets_core::app::current_project::{self, ChoiceError};
+use agent_secrets_core::app::resolution::SelectionError;
 use agent_secrets_core::reference::ReferenceError;
 use agent_secrets_core::{default_home, Error, Opened, OsKeyring, ProjectSummary, Vault};
 use std::path::{Path, PathBuf};
@@ -83,6 +85,27 @@ impl From<Error> for CliError {
     }
 }
 
+impl From<ChoiceError> for CliError {
+    fn from(e: ChoiceError) -> Self {
+        match e {
+            // Not knowing which project to use is a usage error (exit code 2).
+            ambiguous @ ChoiceError::Ambiguous { .. } => CliError::Usage(ambiguous.to_string()),
+            ChoiceError::Core(e) => CliError::Core(e),
+        }
+    }
+}
+
+impl From<SelectionError> for CliError {
+    fn from(e: SelectionError) -> Self {
+        match e {
+            SelectionError::MissingValues { environment, names } => {
+                CliError::MissingValues { environment, names }
+            }
+            SelectionError::Core(e) => CliError::Core(e),
+        }
+    }
+}
+
 pub type CliResult<T> = Result<T, CliError>;
 
 pub fn home(explicit: Option<&Path>) -> CliResult<PathBuf> {
@@ -118,26 +141,8 @@ pub fn open_or_create(home: &Path) -> CliResult<(Vault, bool)> {
     }
 }
 
-/// The project named by `--project`, or the only project of the vault.
+/// The project named by `--project`, else the current (remembered) project, else the vault's
+/// only project; the rule is the core's (`app::current_project`).
 pub fn project(vault: &Vault, name: Option<&str>) -> CliResult<ProjectSummary> {
-    if let Some(name) = name {
-        return Ok(vault.find_project(name)?);
-    }
-    let mut projects = vault.list_projects()?;
-    match projects.len() {
-        1 => Ok(projects.remove(0)),
-        0 => Err(CliError::Core(Error::NotFound(
-            "this vault has no project yet: create one with `agent-secrets project create NAME`"
-                .into(),
-        ))),
-        _ => Err(CliError::Usage(format!(
-            "this vault has {} projects; choose one with --project ({})",
-            projects.len(),
-            projects
-                .iter()
-                .map(|p| p.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
-    }
+    Ok(current_project::choose_project(vault, name)?)
 }

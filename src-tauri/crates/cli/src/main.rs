@@ -8,7 +8,6 @@ mod context;
 mod dotenv;
 mod input;
 mod output;
-mod selection;
 
 // `run` redacts with the core's matcher (shared with the desktop app's API step responses).
 use agent_secrets_core::redact;

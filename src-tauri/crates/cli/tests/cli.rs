@@ -2,76 +2,10 @@
 //! (Secret Service). scripts/test.sh runs them inside a private D-Bus session with a throwaway
 //! gnome-keyring; run there, they never touch the user's own keyring.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod test_vault;
 
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Self {
-        assert!(
-            std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
-            "these tests need a Secret Service keyring: run them through scripts/test.sh"
-        );
-        Home {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn run(&self, args: &[&str], stdin: &str) -> Output {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_agent-secrets"))
-            .arg("--home")
-            .arg(self.path())
-            .args(args)
-            .env_remove("AGENT_SECRETS_PROJECT")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
-        child.wait_with_output().unwrap()
-    }
-
-    /// Runs and expects success; returns stdout.
-    fn ok(&self, args: &[&str], stdin: &str) -> String {
-        let out = self.run(args, stdin);
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn with_project(name: &str) -> Self {
-        let home = Home::new();
-        home.ok(&["project", "create", name], "");
-        home
-    }
-
-    fn vault_id(&self) -> String {
-        let doctor: serde_json::Value =
-            serde_json::from_str(&self.ok(&["--json", "doctor"], "")).unwrap();
-        doctor["vaultId"].as_str().unwrap().to_owned()
-    }
-
-    fn database(&self) -> PathBuf {
-        self.path().join("vault.sqlite3")
-    }
-}
+use std::process::{Command, Output};
+use test_vault::TestVault;
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -86,7 +20,7 @@ fn secret_tool(args: &[&str]) -> Output {
 
 #[test]
 fn set_then_get_round_trips_and_strips_one_newline() {
-    let home = Home::with_project("Agent");
+    let home = TestVault::with_project("Agent");
     home.ok(&["secret", "set", "DB_PASSWORD"], "pâss $HOME \"q\"\n");
     assert_eq!(
         home.ok(&["secret", "get", "DB_PASSWORD"], ""),
@@ -101,7 +35,7 @@ fn set_then_get_round_trips_and_strips_one_newline() {
 
 #[test]
 fn restricted_values_are_refused_by_get() {
-    let home = Home::with_project("Agent");
+    let home = TestVault::with_project("Agent");
     home.ok(
         &["secret", "set", "API_TOKEN", "--visibility", "restricted"],
         "CANARY-tok-991",
@@ -111,7 +45,7 @@ fn restricted_values_are_refused_by_get() {
         &["--json", "secret", "get", "API_TOKEN"],
         &["secret", "get", "API_TOKEN", "--env", "production"],
     ] {
-        let out = home.run(args, "");
+        let out = home.run(args, b"");
         assert_eq!(out.status.code(), Some(1));
         assert!(out.stdout.is_empty());
         assert!(stderr(&out).contains("Restricted"), "{}", stderr(&out));
@@ -121,7 +55,7 @@ fn restricted_values_are_refused_by_get() {
 
 #[test]
 fn json_list_has_names_and_states_but_no_values() {
-    let home = Home::with_project("Agent");
+    let home = TestVault::with_project("Agent");
     home.ok(&["secret", "set", "A"], "CANARY-a-123");
     home.ok(
         &["secret", "set", "A", "--env", "production"],
@@ -155,13 +89,13 @@ fn json_list_has_names_and_states_but_no_values() {
     );
     // The values are not in the file either.
     let mut bytes = std::fs::read(home.database()).unwrap();
-    bytes.extend(std::fs::read(home.path().join("vault.sqlite3-wal")).unwrap_or_default());
+    bytes.extend(std::fs::read(home.home().join("vault.sqlite3-wal")).unwrap_or_default());
     assert!(!bytes.windows(6).any(|w| w == b"CANARY"));
 }
 
 #[test]
 fn overrides_per_environment_and_unset() {
-    let home = Home::with_project("Agent");
+    let home = TestVault::with_project("Agent");
     home.ok(&["env", "create", "Staging"], "");
     home.ok(&["secret", "set", "URL"], "default");
     home.ok(&["secret", "set", "URL", "--env", "staging"], "staging");
@@ -178,9 +112,9 @@ fn overrides_per_environment_and_unset() {
         home.ok(&["secret", "get", "URL", "--env", "Staging"], ""),
         "default\n"
     );
-    let out = home.run(&["secret", "unset", "URL", "--env", "staging"], "");
+    let out = home.run(&["secret", "unset", "URL", "--env", "staging"], b"");
     assert_eq!(out.status.code(), Some(1));
-    let out = home.run(&["env", "delete", "Production"], "");
+    let out = home.run(&["env", "delete", "Production"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("built in"), "{}", stderr(&out));
     home.ok(&["env", "delete", "Staging"], "");
@@ -189,14 +123,14 @@ fn overrides_per_environment_and_unset() {
 
 #[test]
 fn errors_are_clear_and_exit_non_zero() {
-    let home = Home::with_project("Agent");
-    let out = home.run(&["secret", "get", "NOPE"], "");
+    let home = TestVault::with_project("Agent");
+    let out = home.run(&["secret", "get", "NOPE"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).starts_with("error: "), "{}", stderr(&out));
-    let out = home.run(&["--json", "secret", "get", "NOPE"], "");
+    let out = home.run(&["--json", "secret", "get", "NOPE"], b"");
     let err: serde_json::Value = serde_json::from_str(stderr(&out).trim()).unwrap();
     assert_eq!(err["error"]["code"], "not_found");
-    let out = home.run(&["secret", "set", "1BAD"], "x");
+    let out = home.run(&["secret", "set", "1BAD"], b"x");
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("starts with a letter"),
@@ -205,16 +139,16 @@ fn errors_are_clear_and_exit_non_zero() {
     );
     // Usage errors exit 2, like clap's own.
     assert_eq!(
-        home.run(&["secret", "frobnicate"], "").status.code(),
+        home.run(&["secret", "frobnicate"], b"").status.code(),
         Some(2)
     );
     assert_eq!(
-        home.run(&["project", "delete", "Agent"], "").status.code(),
+        home.run(&["project", "delete", "Agent"], b"").status.code(),
         Some(2)
     );
     assert!(home.ok(&["project", "list"], "").contains("Agent"));
     home.ok(&["project", "create", "Second"], "");
-    let out = home.run(&["secret", "list"], "");
+    let out = home.run(&["secret", "list"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--project"), "{}", stderr(&out));
     assert!(home
@@ -225,8 +159,8 @@ fn errors_are_clear_and_exit_non_zero() {
 
 #[test]
 fn commands_before_any_vault_explain_and_create_nothing() {
-    let home = Home::new();
-    let out = home.run(&["secret", "list"], "");
+    let home = TestVault::empty();
+    let out = home.run(&["secret", "list"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("project create"), "{}", stderr(&out));
     assert!(home.ok(&["project", "list"], "").contains("No projects"));
@@ -239,7 +173,7 @@ fn commands_before_any_vault_explain_and_create_nothing() {
 
 #[test]
 fn the_key_lives_in_the_secret_service_under_the_vault_id() {
-    let home = Home::with_project("Agent");
+    let home = TestVault::with_project("Agent");
     let user = format!("vault-{}", home.vault_id());
     let out = secret_tool(&["lookup", "service", "agent-secrets", "username", &user]);
     let key = String::from_utf8(out.stdout).unwrap();
@@ -253,7 +187,7 @@ fn the_key_lives_in_the_secret_service_under_the_vault_id() {
 
 #[test]
 fn a_deleted_keyring_entry_locks_the_vault_and_the_recovery_key_restores_it() {
-    let home = Home::with_project("Agent");
+    let home = TestVault::with_project("Agent");
     home.ok(&["secret", "set", "A"], "alpha");
     home.ok(
         &[
@@ -276,7 +210,7 @@ fn a_deleted_keyring_entry_locks_the_vault_and_the_recovery_key_restores_it() {
     );
 
     let before = std::fs::read(home.database()).unwrap();
-    let out = home.run(&["doctor"], "");
+    let out = home.run(&["doctor"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("LOCKED"));
     for (args, stdin) in [
@@ -285,7 +219,7 @@ fn a_deleted_keyring_entry_locks_the_vault_and_the_recovery_key_restores_it() {
         (&["secret", "rm", "A"], ""),
         (&["project", "create", "X"], ""),
     ] {
-        let out = home.run(args, stdin);
+        let out = home.run(args, stdin.as_bytes());
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         assert!(stderr(&out).contains("locked"), "{}", stderr(&out));
     }
@@ -297,7 +231,7 @@ fn a_deleted_keyring_entry_locks_the_vault_and_the_recovery_key_restores_it() {
     // Names are still listed.
     assert!(home.ok(&["secret", "list"], "").contains("A"));
 
-    let out = home.run(&["recovery", "restore"], "AAAA-BBBB\n");
+    let out = home.run(&["recovery", "restore"], b"AAAA-BBBB\n");
     assert_eq!(out.status.code(), Some(1));
     home.ok(&["recovery", "restore"], &recovery);
     assert_eq!(home.ok(&["secret", "get", "A"], ""), "alpha\n");

@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Field, Result};
 use crate::model::{Environment, EnvironmentKind};
-use crate::names::check_label;
+use crate::names::{check_label, BUILT_IN_ENVIRONMENTS};
 use crate::store;
 use crate::unique_name;
 use crate::vault::Vault;
@@ -11,8 +11,8 @@ use uuid::Uuid;
 /// The name a built-in environment always has ("" for a custom one, which has its own).
 pub(crate) fn builtin_name(kind: EnvironmentKind) -> &'static str {
     match kind {
-        EnvironmentKind::Development => "Development",
-        EnvironmentKind::Production => "Production",
+        EnvironmentKind::Development => BUILT_IN_ENVIRONMENTS[0],
+        EnvironmentKind::Production => BUILT_IN_ENVIRONMENTS[1],
         EnvironmentKind::Custom => "",
     }
 }

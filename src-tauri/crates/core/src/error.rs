@@ -7,11 +7,61 @@ use ts_rs::TS;
 /// Which input an error is about, so a form can show it under the right field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(rename = "ErrorField")]
 pub enum Field {
     Name,
     Value,
     Visibility,
     RecoveryKey,
+}
+
+/// Stable machine-readable error codes: the UI branches on these (never on message text) and
+/// `--json` output carries them. The one list; the UI's copy is generated from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    NotFound,
+    Conflict,
+    Invalid,
+    Restricted,
+    Locked,
+    KeyringUnavailable,
+    Corrupt,
+    Io,
+    /// The system clipboard could not be used (desktop app only).
+    Clipboard,
+    /// A failure of a shell itself, not of the vault (desktop app only).
+    Internal,
+}
+
+impl ErrorCode {
+    pub const ALL: [ErrorCode; 10] = [
+        ErrorCode::NotFound,
+        ErrorCode::Conflict,
+        ErrorCode::Invalid,
+        ErrorCode::Restricted,
+        ErrorCode::Locked,
+        ErrorCode::KeyringUnavailable,
+        ErrorCode::Corrupt,
+        ErrorCode::Io,
+        ErrorCode::Clipboard,
+        ErrorCode::Internal,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::Conflict => "conflict",
+            ErrorCode::Invalid => "invalid",
+            ErrorCode::Restricted => "restricted",
+            ErrorCode::Locked => "locked",
+            ErrorCode::KeyringUnavailable => "keyring_unavailable",
+            ErrorCode::Corrupt => "corrupt",
+            ErrorCode::Io => "io",
+            ErrorCode::Clipboard => "clipboard",
+            ErrorCode::Internal => "internal",
+        }
+    }
 }
 
 /// Why a vault is locked. A locked vault still lists names but refuses values and writes.
@@ -79,15 +129,19 @@ pub enum Error {
 impl Error {
     /// Stable machine-readable code; the UI and `--json` output rely on these strings.
     pub fn code(&self) -> &'static str {
+        self.error_code().as_str()
+    }
+
+    pub fn error_code(&self) -> ErrorCode {
         match self {
-            Error::Invalid { .. } => "invalid",
-            Error::Conflict { .. } => "conflict",
-            Error::NotFound(_) => "not_found",
-            Error::Restricted(_) => "restricted",
-            Error::Locked(_) => "locked",
-            Error::KeyringUnavailable(_) => "keyring_unavailable",
-            Error::Corrupt(_) => "corrupt",
-            Error::Io(_) => "io",
+            Error::Invalid { .. } => ErrorCode::Invalid,
+            Error::Conflict { .. } => ErrorCode::Conflict,
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Restricted(_) => ErrorCode::Restricted,
+            Error::Locked(_) => ErrorCode::Locked,
+            Error::KeyringUnavailable(_) => ErrorCode::KeyringUnavailable,
+            Error::Corrupt(_) => ErrorCode::Corrupt,
+            Error::Io(_) => ErrorCode::Io,
         }
     }
 
@@ -138,3 +192,18 @@ impl From<std::io::Error> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::ErrorCode;
+
+    #[test]
+    fn every_code_serializes_as_its_string() {
+        for code in ErrorCode::ALL {
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                serde_json::Value::String(code.as_str().to_owned())
+            );
+        }
+    }
+}

@@ -3,9 +3,11 @@
 //! Map (see docs/ARCHITECTURE.md): `crypto` (AES-256-GCM envelope) ← `aad` (what a blob is
 //! bound to) ← `vault` (keys, lock state, recovery, seal/open) ← domain modules `projects`,
 //! `environments`, `secrets`, `variables`, `steps`, `settings`, `transfer` (each an
-//! `impl Vault` block with the rules) → `store` (one module per SQLite table, the only SQL).
+//! `impl Vault` block with the rules) → `store` (one module per SQLite table, the only SQL);
+//! `app` (what both shells call: current project, first project, lookups, resolution) sits on top.
 
 pub mod aad;
+pub mod app;
 pub mod crypto;
 mod environments;
 pub mod error;
@@ -27,7 +29,7 @@ mod unique_name;
 mod variables;
 mod vault;
 
-pub use error::{Error, Field, LockReason, Result};
+pub use error::{Error, ErrorCode, Field, LockReason, Result};
 pub use keystore::{KeyStore, OsKeyring};
 pub use model::*;
 pub use secrecy::{ExposeSecret, SecretString};

@@ -1,10 +1,21 @@
-//! Naming and size rules, in one place so the CLI, the app and imports agree.
+//! Naming and size rules, and every limit and built-in name, in one place so the CLI, the app,
+//! imports and the UI agree (the UI gets them as ui/src/ipc/limits.ts, written by the desktop
+//! shell's bindings step).
 
 use crate::error::{Error, Field, Result};
 
+/// A secret's value (and an override's), in bytes.
 pub const MAX_VALUE_BYTES: usize = 64 * 1024;
+/// A project variable's value, in bytes: the same ceiling as a secret's.
+pub const MAX_VARIABLE_BYTES: usize = MAX_VALUE_BYTES;
+/// Secret and variable names, in bytes (they are ASCII).
 pub const MAX_NAME_LEN: usize = 128;
-const MAX_LABEL_LEN: usize = 100;
+/// Project, environment and step names, in characters.
+pub const MAX_LABEL_CHARS: usize = 100;
+/// The environments every project has, in their order; they cannot be renamed or deleted.
+pub const BUILT_IN_ENVIRONMENTS: [&str; 2] = ["Development", "Production"];
+/// The project a new (or freshly restored, empty) vault starts with in the app.
+pub const FIRST_PROJECT_NAME: &str = "My Agent";
 
 /// Secret and variable names: `^[A-Za-z_][A-Za-z0-9_]{0,127}$` (they become `{NAME}` references
 /// and environment variable names).
@@ -53,10 +64,10 @@ pub fn check_label<'a>(kind: &str, name: &'a str) -> Result<&'a str> {
             format!("a {kind} name is required"),
         ));
     }
-    if trimmed.chars().count() > MAX_LABEL_LEN {
+    if trimmed.chars().count() > MAX_LABEL_CHARS {
         return Err(Error::invalid(
             Field::Name,
-            format!("a {kind} name has at most {MAX_LABEL_LEN} characters"),
+            format!("a {kind} name has at most {MAX_LABEL_CHARS} characters"),
         ));
     }
     if trimmed.chars().any(char::is_control) {

@@ -3,12 +3,10 @@
 
 use crate::error::{Error, Field, Result};
 use crate::model::Variable;
-use crate::names::check_secret_name;
+use crate::names::{check_secret_name, MAX_VARIABLE_BYTES};
 use crate::store::{self, now_ms};
 use crate::vault::Vault;
 use uuid::Uuid;
-
-const MAX_VARIABLE_BYTES: usize = 64 * 1024;
 
 /// A variable's value is at most 64 KiB (also checked for variables in a project file).
 pub(crate) fn check_variable_value(value: &str) -> Result<()> {

@@ -2,6 +2,7 @@ use super::Out;
 use crate::args::EnvCommand;
 use crate::context::{self, CliResult};
 use crate::output::{print_json, print_table};
+use agent_secrets_core::app::environments::find_environment;
 use serde_json::json;
 use std::path::Path;
 
@@ -40,7 +41,7 @@ pub fn run(home: &Path, out: Out, command: EnvCommand) -> CliResult<()> {
         } => {
             let mut vault = context::open_required(home)?;
             let project = context::project(&vault, project.project.as_deref())?;
-            let env = vault.find_environment(project.id, &name)?;
+            let env = find_environment(&vault, project.id, &name)?;
             let renamed = vault.rename_environment(project.id, env.id, &new_name)?;
             out.done(
                 &format!(
@@ -53,7 +54,7 @@ pub fn run(home: &Path, out: Out, command: EnvCommand) -> CliResult<()> {
         EnvCommand::Delete { name, project } => {
             let mut vault = context::open_required(home)?;
             let project = context::project(&vault, project.project.as_deref())?;
-            let env = vault.find_environment(project.id, &name)?;
+            let env = find_environment(&vault, project.id, &name)?;
             vault.delete_environment(project.id, env.id)?;
             out.done(
                 &format!("Deleted environment \"{}\" and its overrides.", env.name),

@@ -2,7 +2,8 @@
 
 use crate::args::{ExportEnvArgs, ExportFormat};
 use crate::context::{self, CliError, CliResult};
-use crate::{dotenv, selection};
+use crate::dotenv;
+use agent_secrets_core::app::resolution::select_secrets;
 use agent_secrets_core::transfer::atomic;
 use agent_secrets_core::{Error, ExposeSecret, Visibility};
 use std::collections::BTreeMap;
@@ -13,7 +14,7 @@ use zeroize::Zeroizing;
 pub fn run(home: &Path, args: ExportEnvArgs) -> CliResult<()> {
     let vault = context::open_required(home)?;
     let project = context::project(&vault, args.project.project.as_deref())?;
-    let mut secrets = selection::select(&vault, &project, &args.env, &args.only)?;
+    let mut secrets = select_secrets(&vault, &project, &args.env, &args.only)?;
     let restricted: Vec<&str> = secrets
         .iter()
         .filter(|s| s.visibility == Visibility::Restricted)

@@ -2,6 +2,7 @@
 
 use crate::args::InjectArgs;
 use crate::context::{self, CliError, CliResult};
+use agent_secrets_core::app::environments::find_environment;
 use agent_secrets_core::reference::{self, Bindings};
 use agent_secrets_core::transfer::atomic;
 use agent_secrets_core::{Error, ExposeSecret};
@@ -13,7 +14,7 @@ pub fn run(home: &Path, args: InjectArgs) -> CliResult<()> {
     let source = read_template(&args.input)?;
     let vault = context::open_required(home)?;
     let project = context::project(&vault, args.project.project.as_deref())?;
-    let environment = vault.find_environment(project.id, &args.env)?;
+    let environment = find_environment(&vault, project.id, &args.env)?;
     let resolution = vault.resolve_for_use(project.id, environment.id)?;
     let variables = vault.list_variables(project.id)?;
     let bindings = Bindings::new(&resolution, &variables);

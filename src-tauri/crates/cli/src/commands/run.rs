@@ -4,7 +4,7 @@ use crate::args::RunArgs;
 use crate::child::{self, Output};
 use crate::context::{self, CliResult};
 use crate::redact::Redactor;
-use crate::selection;
+use agent_secrets_core::app::resolution::select_secrets;
 use agent_secrets_core::ExposeSecret;
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,7 +13,7 @@ pub fn run(home: &Path, args: RunArgs) -> CliResult<ExitCode> {
     let secrets = {
         let vault = context::open_required(home)?;
         let project = context::project(&vault, args.project.project.as_deref())?;
-        selection::select(&vault, &project, &args.env, &args.only)?
+        select_secrets(&vault, &project, &args.env, &args.only)?
         // The vault closes here: the command may run for hours.
     };
     let values = secrets.iter().map(|s| s.value.expose_secret());

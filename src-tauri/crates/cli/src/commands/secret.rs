@@ -3,6 +3,8 @@ use crate::args::{SecretCommand, VisibilityArg};
 use crate::context::{self, CliResult};
 use crate::input::read_secret;
 use crate::output::{print_json, print_table};
+use agent_secrets_core::app::environments::find_optional_environment;
+use agent_secrets_core::app::overrides::remove_override;
 use agent_secrets_core::{Environment, ExposeSecret, SecretRow, Vault, Visibility};
 use serde::Serialize;
 use serde_json::json;
@@ -15,9 +17,7 @@ pub fn run(home: &Path, out: Out, command: SecretCommand) -> CliResult<()> {
             let vault = context::open_required(home)?;
             let project = context::project(&vault, project.project.as_deref())?;
             let environments = vault.list_environments(project.id)?;
-            let env = env
-                .map(|name| vault.find_environment(project.id, &name))
-                .transpose()?;
+            let env = find_optional_environment(&vault, project.id, env.as_deref())?;
             list(&vault, out, project.id, &environments, env.as_ref())?;
         }
         SecretCommand::Set {
@@ -28,9 +28,7 @@ pub fn run(home: &Path, out: Out, command: SecretCommand) -> CliResult<()> {
         } => {
             let mut vault = context::open_required(home)?;
             let project = context::project(&vault, project.project.as_deref())?;
-            let env = env
-                .map(|name| vault.find_environment(project.id, &name))
-                .transpose()?;
+            let env = find_optional_environment(&vault, project.id, env.as_deref())?;
             // Refuse a locked vault before asking for the value.
             if let Some(reason) = vault.lock_reason() {
                 return Err(agent_secrets_core::Error::Locked(reason.clone()).into());
@@ -59,9 +57,7 @@ pub fn run(home: &Path, out: Out, command: SecretCommand) -> CliResult<()> {
         SecretCommand::Get { name, project, env } => {
             let vault = context::open_required(home)?;
             let project = context::project(&vault, project.project.as_deref())?;
-            let env = env
-                .map(|name| vault.find_environment(project.id, &name))
-                .transpose()?;
+            let env = find_optional_environment(&vault, project.id, env.as_deref())?;
             let secret = vault.find_secret(project.id, &name)?;
             let value = vault.reveal(project.id, secret.id, env.map(|e| e.id))?;
             if out.json {
@@ -73,20 +69,11 @@ pub fn run(home: &Path, out: Out, command: SecretCommand) -> CliResult<()> {
         SecretCommand::Unset { name, project, env } => {
             let mut vault = context::open_required(home)?;
             let project = context::project(&vault, project.project.as_deref())?;
-            let env = vault.find_environment(project.id, &env)?;
-            let secret = vault.find_secret(project.id, &name)?;
-            if !secret.overridden_in.contains(&env.id) {
-                return Err(agent_secrets_core::Error::NotFound(format!(
-                    "{} has no override in {}",
-                    secret.name, env.name
-                ))
-                .into());
-            }
-            vault.remove_override(project.id, secret.id, env.id)?;
+            let removed = remove_override(&mut vault, project.id, &name, &env)?;
             out.done(
                 &format!(
                     "Removed the {} override of {}: it uses its default there now.",
-                    env.name, secret.name
+                    removed.environment.name, removed.secret.name
                 ),
                 json!({ "ok": true }),
             );

@@ -21,15 +21,37 @@ pub struct TestVault {
 impl TestVault {
     /// A vault with one project, "Demo".
     pub fn new() -> TestVault {
+        TestVault::with_project("Demo")
+    }
+
+    /// A home with no vault in it yet.
+    pub fn empty() -> TestVault {
         assert!(
             std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
             "these tests need a Secret Service keyring: run them through scripts/test.sh"
         );
-        let vault = TestVault {
+        TestVault {
             dir: tempfile::tempdir().unwrap(),
-        };
-        vault.ok(&["project", "create", "Demo"], "");
+        }
+    }
+
+    /// A vault with one project, `name`.
+    pub fn with_project(name: &str) -> TestVault {
+        let vault = TestVault::empty();
+        vault.ok(&["project", "create", name], "");
         vault
+    }
+
+    /// The vault's id, as `doctor` reports it.
+    pub fn vault_id(&self) -> String {
+        let doctor: serde_json::Value =
+            serde_json::from_str(&self.ok(&["--json", "doctor"], "")).unwrap();
+        doctor["vaultId"].as_str().unwrap().to_owned()
+    }
+
+    /// The vault's database file.
+    pub fn database(&self) -> std::path::PathBuf {
+        self.home().join(agent_secrets_core::DATABASE_FILE)
     }
 
     pub fn home(&self) -> &Path {
@@ -93,6 +115,37 @@ impl TestVault {
 
     pub fn set_restricted(&self, name: &str, value: &str) {
         self.set(name, value, None, "restricted");
+    }
+
+    /// Switches to `project` as the desktop app does (the core's `select_project`): it becomes
+    /// the remembered current project.
+    pub fn remember_project(&self, project: &str) {
+        use agent_secrets_core::app::current_project::select_project;
+        let mut vault =
+            agent_secrets_core::Vault::open(self.home(), Box::new(agent_secrets_core::OsKeyring))
+                .unwrap();
+        let id = vault.find_project(project).unwrap().id;
+        select_project(&mut vault, id).unwrap();
+    }
+
+    /// Flips one byte of secret `name`'s stored default value, behind the vault's back.
+    pub fn damage_value(&self, name: &str) {
+        let raw = rusqlite::Connection::open(self.home().join(agent_secrets_core::DATABASE_FILE))
+            .unwrap();
+        let mut blob: Vec<u8> = raw
+            .query_row("SELECT value FROM secrets WHERE name = ?1", [name], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        let last = blob.len() - 1;
+        blob[last] ^= 0x01;
+        let changed = raw
+            .execute(
+                "UPDATE secrets SET value = ?2 WHERE name = ?1",
+                rusqlite::params![name, blob],
+            )
+            .unwrap();
+        assert_eq!(changed, 1);
     }
 }
 

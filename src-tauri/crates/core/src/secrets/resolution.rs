@@ -78,11 +78,26 @@ impl Vault {
     /// Restricted ones included: for use inside the process (steps, `run`, `inject`), never
     /// for display.
     pub fn resolve_for_use(&self, project: Uuid, environment: Uuid) -> Result<Resolution> {
+        self.resolve_named_for_use(project, environment, None)
+    }
+
+    /// As `resolve_for_use`, but only the secrets named in `only` (when given) are resolved:
+    /// no other value is decrypted. Names not in the project are ignored here.
+    pub fn resolve_named_for_use(
+        &self,
+        project: Uuid,
+        environment: Uuid,
+        only: Option<&[String]>,
+    ) -> Result<Resolution> {
         self.data_key()?;
         let environment = self.environment(project, environment)?;
         let mut values = Vec::new();
         let mut missing = Vec::new();
-        for record in store::secrets::records(&self.conn, project)? {
+        let wanted = |record: &SecretRecord| only.is_none_or(|names| names.contains(&record.name));
+        for record in store::secrets::records(&self.conn, project)?
+            .into_iter()
+            .filter(wanted)
+        {
             match self.resolve_one(project, &record, &environment)? {
                 Some(value) => values.push(ResolvedSecret {
                     name: record.name,

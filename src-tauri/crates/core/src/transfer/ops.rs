@@ -23,8 +23,6 @@ use std::path::Path;
 use ts_rs::TS;
 use uuid::Uuid;
 
-const MAX_PROJECT_NAME_CHARS: usize = 100;
-
 /// What an import or a duplicate created.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -441,7 +439,7 @@ impl Vault {
 
 /// `name` + `suffix`, shortening `name` so that the result is a valid project name.
 fn with_suffix(name: &str, suffix: &str) -> String {
-    let room = MAX_PROJECT_NAME_CHARS.saturating_sub(suffix.chars().count());
+    let room = crate::names::MAX_LABEL_CHARS.saturating_sub(suffix.chars().count());
     let base: String = name.chars().take(room).collect();
     format!("{}{suffix}", base.trim_end())
 }
