@@ -6,6 +6,7 @@
 
 pub mod aad;
 pub mod crypto;
+pub mod encoded_forms;
 mod environments;
 pub mod error;
 pub mod http_send;
@@ -16,6 +17,7 @@ mod projects;
 pub mod recovery;
 pub mod redact;
 pub mod reference;
+pub mod scan;
 mod schema;
 mod secrets;
 pub mod settings;
@@ -29,7 +31,7 @@ pub use error::{Error, Field, LockReason, Result};
 pub use keystore::{KeyStore, OsKeyring};
 pub use model::*;
 pub use secrecy::{ExposeSecret, SecretString};
-pub use secrets::{NewSecret, OverrideEdit, Resolution, ResolvedSecret, SecretUpdate};
+pub use secrets::{NewSecret, OverrideEdit, Resolution, ResolvedSecret, SecretUpdate, StoredValue};
 pub use settings::Settings;
 pub use step_preview::StepPreview;
 pub use steps::{Step, StepDefinition, StepKind};

@@ -60,6 +60,24 @@ pub struct Resolution {
     pub missing: Vec<String>,
 }
 
+/// A stored value and where it is stored (`stored_values`): never for display.
+pub struct StoredValue {
+    pub secret: String,
+    /// `None` for the default value, else the environment whose override it is.
+    pub environment: Option<Uuid>,
+    pub value: SecretString,
+}
+
+impl std::fmt::Debug for StoredValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredValue")
+            .field("secret", &self.secret)
+            .field("environment", &self.environment)
+            .field("value", &"[redacted]")
+            .finish()
+    }
+}
+
 struct SecretRecord {
     id: Uuid,
     name: String,
@@ -442,6 +460,36 @@ impl Vault {
             for (environment, blob) in self.load_overrides(record.id)? {
                 let aad = override_aad(self.id, project, record.id, environment, record.visibility);
                 out.push(self.open_value(aad, &blob, &what)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every stored value of the project's secrets with where it is stored: the default
+    /// (`environment` `None`) and each override — Restricted ones included. For the leak scan,
+    /// which searches for them inside the process and never shows them.
+    pub fn stored_values(&self, project: Uuid) -> Result<Vec<StoredValue>> {
+        self.data_key()?;
+        let mut out = Vec::new();
+        for record in self.load_secrets(project)? {
+            let what = format!("secret {}", record.name);
+            if let Some(blob) = &record.default {
+                let aad = default_aad(self.id, project, record.id, record.visibility);
+                let value = self.open_value(aad, blob, &what)?;
+                out.push(StoredValue {
+                    secret: record.name.clone(),
+                    environment: None,
+                    value,
+                });
+            }
+            for (environment, blob) in self.load_overrides(record.id)? {
+                let aad = override_aad(self.id, project, record.id, environment, record.visibility);
+                let value = self.open_value(aad, &blob, &what)?;
+                out.push(StoredValue {
+                    secret: record.name.clone(),
+                    environment: Some(environment),
+                    value,
+                });
             }
         }
         Ok(out)
