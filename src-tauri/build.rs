@@ -45,6 +45,10 @@ const COMMANDS: &[&str] = &[
     "variable_list",
     "variable_set",
     "variable_delete",
+    "scan_choose_folder",
+    "scan_start",
+    "scan_status",
+    "scan_open_folder",
 ];
 
 fn main() {

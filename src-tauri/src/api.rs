@@ -21,6 +21,10 @@ pub use transfer::*;
 mod steps;
 pub use steps::*;
 
+// Leak scan (api/scan.rs).
+mod scan;
+pub use scan::*;
+
 /// Parses an id argument; `argument` is its name in the UI's call (`projectId`, …).
 pub fn parse_id(text: &str, argument: &str) -> CommandResult<Uuid> {
     Uuid::parse_str(text).map_err(|_| CommandError::bad_id(argument))

@@ -402,3 +402,39 @@ pub async fn pending_value_set(
         value,
     )
 }
+
+// Leak scan: "Scan for leaks" (api/scan.rs).
+
+/// Opens the native folder dialog; the folder is kept in Rust for `scan_start`. `null` when
+/// the user cancels.
+#[tauri::command]
+pub async fn scan_choose_folder(
+    app: tauri::AppHandle,
+    scans: State<'_, api::ScanJobs>,
+) -> CommandResult<Option<String>> {
+    match crate::dialogs::choose(&app, crate::dialogs::Purpose::ScanFolder) {
+        Some(folder) => api::scan_set_folder(&scans, folder).map(Some),
+        None => Ok(None),
+    }
+}
+
+#[tauri::command]
+pub async fn scan_start(
+    state: State<'_, AppState>,
+    scans: State<'_, api::ScanJobs>,
+    project_id: String,
+    git_history: bool,
+    agents: bool,
+) -> CommandResult<api::ScanStatus> {
+    api::scan_start(state.vault.get()?, &scans, &project_id, git_history, agents)
+}
+
+#[tauri::command]
+pub async fn scan_status(scans: State<'_, api::ScanJobs>) -> CommandResult<api::ScanStatus> {
+    api::scan_status(&scans)
+}
+
+#[tauri::command]
+pub async fn scan_open_folder(scans: State<'_, api::ScanJobs>, index: u32) -> CommandResult<()> {
+    api::scan_open_folder(&scans, index as usize)
+}

@@ -35,6 +35,7 @@ pub fn run() {
     let app = tauri::Builder::default()
         .manage(state)
         .manage(api::DotenvHold::default())
+        .manage(api::ScanJobs::default())
         // The dialog plugin is used from Rust only (dialogs.rs): no `dialog:` permission is
         // granted to the web view.
         .plugin(tauri_plugin_dialog::init())
@@ -89,6 +90,10 @@ pub fn run() {
             commands::variable_list,
             commands::variable_set,
             commands::variable_delete,
+            commands::scan_choose_folder,
+            commands::scan_start,
+            commands::scan_status,
+            commands::scan_open_folder,
         ])
         .build(tauri::generate_context!())
         .expect("cannot start Agent Secrets");

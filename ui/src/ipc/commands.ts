@@ -13,6 +13,7 @@ import type {
   VaultStatus,
 } from "./types";
 import type { Step, StepDefinition, StepKind, StepPreview, StepResponse, Variable } from "./types";
+import type { ScanStatus } from "./types";
 
 export function vaultStatus(): Promise<VaultStatus> {
   return invoke<VaultStatus>("vault_status");
@@ -130,4 +131,27 @@ export function variableSet(projectId: string, name: string, value: string): Pro
 
 export async function variableDelete(projectId: string, name: string): Promise<void> {
   await invoke<null>("variable_delete", { projectId, name });
+}
+
+// Leak scan ("Scan for leaks"). The folder is picked in a native dialog and kept in Rust; the
+// findings name secrets, never values.
+
+/** Opens the folder dialog; resolves to the chosen folder, or null when cancelled. */
+export function scanChooseFolder(): Promise<string | null> {
+  return invoke<string | null>("scan_choose_folder");
+}
+
+/** Starts scanning the chosen folder for every stored value of the project. */
+export function scanStart(projectId: string, gitHistory: boolean, agents: boolean): Promise<ScanStatus> {
+  return invoke<ScanStatus>("scan_start", { projectId, gitHistory, agents });
+}
+
+/** The chosen folder, and the running scan's counters or the finished scan's report. */
+export function scanStatus(): Promise<ScanStatus> {
+  return invoke<ScanStatus>("scan_status");
+}
+
+/** Opens the folder of finding number `index` of the last report in the file manager. */
+export async function scanOpenFolder(index: number): Promise<void> {
+  await invoke<null>("scan_open_folder", { index });
 }

@@ -111,6 +111,7 @@ export function SecretsPage({ project, environments, environmentId, onEnvironmen
     content = (
       <>
         <SecretsToolbar
+          projectId={project.id}
           searchRef={searchRef}
           search={search}
           onSearchChange={setSearch}

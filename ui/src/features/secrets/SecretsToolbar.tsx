@@ -1,7 +1,9 @@
 import type { Ref } from "react";
+import { ScanForLeaksButton } from "../scan/ScanForLeaksButton";
 import type { SecretSort } from "./secretListView";
 
 type SecretsToolbarProps = {
+  projectId: string;
   searchRef: Ref<HTMLInputElement>;
   search: string;
   onSearchChange: (search: string) => void;
@@ -12,8 +14,9 @@ type SecretsToolbarProps = {
   needsValueCount: number;
 };
 
-/** Search by name, sort, and the "Needs value" filter. */
+/** Search by name, sort, the "Needs value" filter, and "Scan for leaks". */
 export function SecretsToolbar({
+  projectId,
   searchRef,
   search,
   onSearchChange,
@@ -65,6 +68,9 @@ export function SecretsToolbar({
           {needsValueCount}
         </span>
       </button>
+      <span className="secrets-toolbar-end">
+        <ScanForLeaksButton projectId={projectId} />
+      </span>
     </div>
   );
 }
