@@ -35,7 +35,7 @@ export function ScanDialog({ projectId, onClose }: ScanDialogProps) {
         <button ref={chooseRef} type="button" className="button" onClick={() => void chooseFolder()} disabled={running}>
           Choose folder…
         </button>
-        <span className="scan-folder-path" data-testid="scan-folder">
+        <span className="scan-folder-path" data-testid="scan-folder" title={status?.folder ?? undefined}>
           {status?.folder ?? "No folder chosen"}
         </span>
       </div>
