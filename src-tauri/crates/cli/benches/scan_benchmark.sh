@@ -31,14 +31,34 @@ trap 'rm -rf "$work"' EXIT
 home=$work/home
 "$bin" --home "$home" project create Bench >/dev/null 2>&1
 : >"$work/values.txt"
+# Ten values shaped like real ones (different providers' prefixes, symbols, hex, long and short
+# ones), random each run.
+python3 - "$work/values.txt" <<'PY'
+import random, string, sys
+r = random.SystemRandom()
+an = string.ascii_letters + string.digits
+def pick(chars, n): return "".join(r.choice(chars) for _ in range(n))
+values = [
+    "sk_live_" + pick(an, 24),                                    # Stripe
+    "ghp_" + pick(an, 36),                                        # GitHub
+    f"xoxb-{pick(string.digits, 12)}-{pick(string.digits, 13)}-{pick(an, 24)}",  # Slack
+    "AKIA" + pick(string.ascii_uppercase + string.digits, 16),    # AWS key id
+    pick(an + "+/", 40),                                          # AWS secret key
+    "sk-proj-" + pick(an + "-_", 48),                             # OpenAI
+    pick("0123456789abcdef", 32),                                 # a hex token
+    pick(an, 10) + "&" + pick(an, 4) + "!" + pick(an, 6),         # a password with symbols
+    pick(an, 20),                                                 # a database password
+    pick(an, 64),                                                 # a signing secret
+]
+open(sys.argv[1], "w").write("".join(v + "\n" for v in values))
+PY
 values=()
-for i in $(seq 1 10); do
-    # API-key-like: a prefix and 32 random letters and digits.
-    value="sk_live_$(head -c 200 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 32)"
+i=0
+while IFS= read -r value; do
+    i=$((i + 1))
     values+=("$value")
-    printf '%s\n' "$value" >>"$work/values.txt"
     printf '%s' "$value" | "$bin" --home "$home" secret set "SECRET_$i" >/dev/null
-done
+done <"$work/values.txt"
 
 tree=$work/tree
 python3 "$here/make_tree.py" "$tree" "$size" "${values[@]}"
