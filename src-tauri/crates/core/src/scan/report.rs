@@ -132,8 +132,8 @@ impl ScanReport {
         );
         let mut line = if self.findings.is_empty() {
             format!(
-                "No secret values found ({} values searched; {read}).",
-                s.values
+                "No secret values found ({} values in {} forms searched; {read}).",
+                s.values, s.patterns
             )
         } else {
             let mut secrets: Vec<(&str, &str)> = self
@@ -144,10 +144,12 @@ impl ScanReport {
             secrets.sort();
             secrets.dedup();
             format!(
-                "{}{} finding(s) of {} secret(s) ({read}). Rotate each leaked secret: set a new value with Edit (or `agent-secrets secret set`) and revoke the old one where it was issued.",
+                "{}{} finding(s) of {} secret(s) ({} values in {} forms searched; {read}). Rotate each leaked secret: set a new value with Edit (or `agent-secrets secret set`) and revoke the old one where it was issued.",
                 if s.truncated { "at least " } else { "" },
                 self.findings.len(),
-                secrets.len()
+                secrets.len(),
+                s.values,
+                s.patterns
             )
         };
         if !s.unsearched.is_empty() {
