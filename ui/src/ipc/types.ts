@@ -162,7 +162,7 @@ body: string,
  */
 bodyTruncated: boolean, elapsedMs: number, };
 
-export type Form = "plain" | "json" | "url" | "hex" | "base64" | "base64_url";
+export type Form = "plain" | "json" | "url" | "hex" | "base64" | "base64url";
 
 export type Origin = "file" | "git_history" | "staged" | "agent";
 

@@ -37,6 +37,7 @@ pub enum Form {
     Url,
     Hex,
     Base64,
+    #[serde(rename = "base64url")]
     Base64Url,
 }
 
@@ -313,6 +314,21 @@ mod tests {
         let base64: Vec<_> = forms.iter().filter(|f| f.form == Form::Base64).collect();
         assert_eq!(base64.len(), 1);
         assert_eq!(&**base64[0].bytes, b"YWJjZGVm");
+    }
+
+    #[test]
+    fn json_names_are_the_labels() {
+        for form in [
+            Form::Plain,
+            Form::Json,
+            Form::Url,
+            Form::Hex,
+            Form::Base64,
+            Form::Base64Url,
+        ] {
+            let json = serde_json::to_string(&form).unwrap();
+            assert_eq!(json, format!("\"{}\"", form.label()));
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ const FORM_LABELS: Record<Form, string> = {
   url: "URL-encoded",
   hex: "hex",
   base64: "base64",
-  base64_url: "base64 (URL-safe)",
+  base64url: "base64 (URL-safe)",
 };
 
 function place(finding: Finding): string {
