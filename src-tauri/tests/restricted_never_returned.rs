@@ -381,6 +381,31 @@ fn call(command: &str) -> Option<Vec<String>> {
                 )));
             }
         }
+        // Leak scan: a folder holding both Restricted values; the findings name them only.
+        "scan_choose_folder" | "scan_start" | "scan_status" | "scan_open_folder" => {
+            let jobs = api::ScanJobs::default();
+            let folder = f._home.path().join("scanned");
+            std::fs::create_dir_all(&folder).unwrap();
+            let leak = format!("{DEFAULT_CANARY}\n{PRODUCTION_CANARY}\n");
+            std::fs::write(folder.join("leak.txt"), leak).unwrap();
+            answers.push(json(&api::scan_set_folder(&jobs, folder)));
+            answers.push(json(&api::scan_start(v, &jobs, p, false, false)));
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+            let status = loop {
+                let status = api::scan_status(&jobs).unwrap();
+                if !status.running {
+                    break status;
+                }
+                assert!(std::time::Instant::now() < deadline, "the scan did not end");
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            };
+            // The positive control: both values were found.
+            let found = status.report.as_ref().map_or(0, |r| r.findings.len());
+            assert_eq!(found, 2, "{status:?}");
+            answers.push(json(&status));
+            // `scan_open_folder` opens what this returns (without starting a file manager here).
+            answers.push(json(&api::finding_folder(&jobs, 0)));
+        }
         _ => return None,
     }
     Some(answers)
