@@ -3,9 +3,15 @@
 //! `Shell`, so it is tested without a window. The one-call bodies are in the table
 //! (commands.rs).
 
+mod scan;
 mod secrets;
 mod steps;
 mod transfer;
+
+pub use scan::{
+    finding_folder, scan_choose_folder, scan_open_folder, scan_set_folder, scan_start, scan_status,
+    ScanJobs, ScanStatus,
+};
 
 pub use secrets::{secret_copy, vault_status};
 pub use steps::step_send;

@@ -31,6 +31,12 @@ use agent_secrets_core::steps::{
     BodyKind, HttpMethod, Step, StepBody, StepDefinition, StepField, StepKind,
 };
 use agent_secrets_core::Variable;
+// Leak scan.
+use crate::api::ScanStatus;
+use agent_secrets_core::encoded_forms::Form;
+use agent_secrets_core::scan::{
+    Finding, Origin, ScanProgress, ScanReport, ScanSummary, UnsearchedValue,
+};
 use ts_rs::TS;
 
 /// Where the UI's IPC files are, relative to the src-tauri directory.
@@ -100,6 +106,14 @@ pub fn typescript() -> String {
         PreviewError::decl(),
         StepPreview::decl(),
         StepResponse::decl(),
+        Form::decl(),
+        Origin::decl(),
+        Finding::decl(),
+        UnsearchedValue::decl(),
+        ScanSummary::decl(),
+        ScanReport::decl(),
+        ScanProgress::decl(),
+        ScanStatus::decl(),
     ];
     let mut out = String::from(HEADER);
     for declaration in declarations {

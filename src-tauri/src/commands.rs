@@ -225,4 +225,24 @@ app_commands! {
             vault.set_value(project_id, secret_id, environment_id, SecretString::from(value))
         }
     }
+    "commands.ts" {
+        /// Opens the native folder dialog for "Scan for leaks"; the folder is kept in Rust for
+        /// `scan_start`. `null` when the user cancels.
+        fn scan_choose_folder(shell: Shell) -> Option<String> { api::scan_choose_folder(shell) }
+
+        /// Starts scanning the chosen folder for every stored value of the project.
+        fn scan_start(
+            shell: Shell, project_id: Uuid, git_history: bool, agents: bool,
+        ) -> api::ScanStatus {
+            api::scan_start(shell, project_id, git_history, agents)
+        }
+
+        /// The chosen folder and the scan's progress or findings (names, never values).
+        fn scan_status(shell: Shell) -> api::ScanStatus { api::scan_status(shell.scans) }
+
+        /// Opens the folder of finding number `index` of the last scan in the file manager.
+        fn scan_open_folder(shell: Shell, index: u32) -> () {
+            api::scan_open_folder(shell.scans, index as usize)
+        }
+    }
 }

@@ -16,6 +16,7 @@ pub enum Purpose<'a> {
     ImportProject,
     ImportDotenv,
     ExportDotenvExample,
+    ScanFolder,
 }
 
 /// Opens the dialog and waits for the user. `None` when cancelled. Blocks: call it from a
@@ -42,6 +43,9 @@ pub fn choose<R: Runtime>(app: &AppHandle<R>, purpose: Purpose<'_>) -> Option<Pa
             .set_title("Export .env.example")
             .set_file_name(".env.example")
             .blocking_save_file(),
+        Purpose::ScanFolder => dialog
+            .set_title("Scan a folder for leaks")
+            .blocking_pick_folder(),
     };
     chosen.and_then(|path| path.into_path().ok())
 }

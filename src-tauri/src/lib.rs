@@ -38,6 +38,7 @@ pub fn run() {
         vault: VaultCell::new(Box::new(open_user_vault)),
         clipboard: ClipboardService::system(),
         dotenv: dotenv_hold::DotenvHold::default(),
+        scans: api::ScanJobs::default(),
     };
     let app = tauri::Builder::default()
         .manage(state)

@@ -1,8 +1,9 @@
 //! What a command body may use besides its arguments: the vault, the clipboard, the native file
-//! dialogs and the `.env` file held between preview and import. `run` gives it to every command
+//! dialogs, the `.env` file held between preview and import and the leak scan. `run` gives it to every command
 //! on a blocking thread (a keyring prompt, a dialog or an API step must not freeze the window);
 //! tests build a `Shell` from parts, with a stand-in for the dialogs.
 
+use crate::api::ScanJobs;
 use crate::clipboard::ClipboardService;
 use crate::dialogs::{self, Purpose};
 use crate::dotenv_hold::DotenvHold;
@@ -21,6 +22,7 @@ pub struct Shell<'a> {
     pub vault: &'a VaultCell,
     pub clipboard: &'a ClipboardService,
     pub dotenv: &'a DotenvHold,
+    pub scans: &'a ScanJobs,
     pub files: &'a dyn ChooseFile,
 }
 
@@ -56,6 +58,7 @@ pub async fn run<T: Send + 'static>(
             vault: &state.vault,
             clipboard: &state.clipboard,
             dotenv: &state.dotenv,
+            scans: &state.scans,
             files: &files,
         })
     })

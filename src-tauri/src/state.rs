@@ -1,10 +1,11 @@
-//! What the app keeps between commands: the vault (once it could be opened), the clipboard and a
-//! `.env` file held between its preview and its import.
+//! What the app keeps between commands: the vault (once it could be opened), the clipboard, a
+//! `.env` file held between its preview and its import, and the leak scan.
 //!
 //! Opening can fail — typically the OS keyring is unreachable on a first run, so no vault can be
 //! created. The app still starts: the failure is kept and `vault_status` reports it, and the
 //! next `vault_status` (the UI's "Try again") tries to open the vault again.
 
+use crate::api::ScanJobs;
 use crate::clipboard::ClipboardService;
 use crate::dotenv_hold::DotenvHold;
 use crate::error::{CommandError, CommandResult};
@@ -18,6 +19,8 @@ pub struct AppState {
     pub vault: VaultCell,
     pub clipboard: ClipboardService,
     pub dotenv: DotenvHold,
+    /// The app's leak scan ("Scan for leaks"): the chosen folder and the running scan.
+    pub scans: ScanJobs,
 }
 
 pub struct VaultCell {

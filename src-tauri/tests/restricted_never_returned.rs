@@ -11,8 +11,8 @@ mod common;
 
 use agent_secrets_core::steps::{BodyKind, HttpMethod, StepBody, StepField};
 use agent_secrets_core::{NewSecret, SecretString, StepDefinition, Visibility};
-use agent_secrets_desktop_lib::commands;
 use agent_secrets_desktop_lib::dto::{OverrideEditInput, SecretUpdateInput};
+use agent_secrets_desktop_lib::{api, commands};
 use common::{json, new_secret, TestApp};
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -389,6 +389,23 @@ fn call(command: &str) -> Option<Vec<String>> {
                     WRITTEN_CANARY.into(),
                 )));
             }
+        }
+        // Leak scan: a folder holding both Restricted values; the findings name them only.
+        "scan_choose_folder" | "scan_start" | "scan_status" | "scan_open_folder" => {
+            let folder = f.app.home().join("scanned");
+            std::fs::create_dir_all(&folder).unwrap();
+            let leak = format!("{DEFAULT_CANARY}\n{PRODUCTION_CANARY}\n");
+            std::fs::write(folder.join("leak.txt"), leak).unwrap();
+            f.app.answer_dialogs(Some(&folder));
+            answers.push(json(&commands::scan_choose_folder(&shell)));
+            answers.push(json(&commands::scan_start(&shell, p, false, false)));
+            let status = common::finished_scan(&shell);
+            // The positive control: both values were found.
+            let found = status.report.as_ref().map_or(0, |r| r.findings.len());
+            assert_eq!(found, 2, "{status:?}");
+            answers.push(json(&status));
+            // `scan_open_folder` opens what this returns (without starting a file manager here).
+            answers.push(json(&api::finding_folder(shell.scans, 0)));
         }
         _ => return None,
     }

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test file uses its own share of these helpers
 
 use agent_secrets_core::{MemoryKeyStore, Vault, Visibility};
+use agent_secrets_desktop_lib::api::{self, ScanJobs, ScanStatus};
 use agent_secrets_desktop_lib::clipboard::{ClipboardBackend, ClipboardService};
 use agent_secrets_desktop_lib::dialogs::Purpose;
 use agent_secrets_desktop_lib::dotenv_hold::DotenvHold;
@@ -13,6 +14,7 @@ use agent_secrets_desktop_lib::state::VaultCell;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
@@ -57,6 +59,7 @@ pub struct TestApp {
     pub clipboard: ClipboardService,
     pub copied: RecordingClipboard,
     pub dotenv: DotenvHold,
+    pub scans: ScanJobs,
     pub dialogs: DialogAnswer,
 }
 
@@ -94,6 +97,7 @@ impl TestApp {
             clipboard: ClipboardService::start(move || backend),
             copied,
             dotenv: DotenvHold::default(),
+            scans: ScanJobs::default(),
             dialogs: DialogAnswer::default(),
         }
     }
@@ -117,6 +121,7 @@ impl TestApp {
             vault: cell,
             clipboard: &self.clipboard,
             dotenv: &self.dotenv,
+            scans: &self.scans,
             files: &self.dialogs,
         }
     }
@@ -133,6 +138,19 @@ impl TestApp {
 
     pub fn environment(&self, project: Uuid, name: &str) -> Uuid {
         self.vault().find_environment(project, name).unwrap().id
+    }
+}
+
+/// The app's scan status once the running scan has ended (polled, with a deadline).
+pub fn finished_scan(shell: &Shell<'_>) -> ScanStatus {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let status = api::scan_status(shell.scans).unwrap();
+        if !status.running {
+            return status;
+        }
+        assert!(Instant::now() < deadline, "the scan did not end");
+        std::thread::sleep(Duration::from_millis(10));
     }
 }
 

@@ -4,7 +4,7 @@
 // do not edit. To regenerate, run
 //   UPDATE_BINDINGS=1 cargo test -p agent-secrets-desktop --test bindings
 import { invoke } from "@tauri-apps/api/core";
-import type { CopyReceipt, Environment, NewSecret, OverrideEdit, ProjectSummary, SecretRow, SecretUpdate, Settings, Step, StepDefinition, StepKind, StepPreview, StepResponse, Variable, VaultStatus } from "./types";
+import type { CopyReceipt, Environment, NewSecret, OverrideEdit, ProjectSummary, ScanStatus, SecretRow, SecretUpdate, Settings, Step, StepDefinition, StepKind, StepPreview, StepResponse, Variable, VaultStatus } from "./types";
 
 /** The vault's state; if it could not be opened, why (then, called again, it retries). */
 export function vaultStatus(): Promise<VaultStatus> {
@@ -126,4 +126,27 @@ export function variableSet(projectId: string, name: string, value: string): Pro
 
 export async function variableDelete(projectId: string, name: string): Promise<void> {
   await invoke<null>("variable_delete", { projectId, name });
+}
+
+/**
+ * Opens the native folder dialog for "Scan for leaks"; the folder is kept in Rust for
+ * `scan_start`. `null` when the user cancels.
+ */
+export function scanChooseFolder(): Promise<string | null> {
+  return invoke<string | null>("scan_choose_folder");
+}
+
+/** Starts scanning the chosen folder for every stored value of the project. */
+export function scanStart(projectId: string, gitHistory: boolean, agents: boolean): Promise<ScanStatus> {
+  return invoke<ScanStatus>("scan_start", { projectId, gitHistory, agents });
+}
+
+/** The chosen folder and the scan's progress or findings (names, never values). */
+export function scanStatus(): Promise<ScanStatus> {
+  return invoke<ScanStatus>("scan_status");
+}
+
+/** Opens the folder of finding number `index` of the last scan in the file manager. */
+export async function scanOpenFolder(index: number): Promise<void> {
+  await invoke<null>("scan_open_folder", { index });
 }

@@ -162,5 +162,66 @@ body: string,
  */
 bodyTruncated: boolean, elapsedMs: number, };
 
+export type Form = "plain" | "json" | "url" | "hex" | "base64" | "base64url";
+
+export type Origin = "file" | "git_history" | "staged" | "agent";
+
+export type Finding = { origin: Origin,
+/**
+ * The file as walked (relative to the scanned path when it was given relative), or the
+ * path inside the commit for git history and staged content.
+ */
+path: string,
+/**
+ * Git history: the first commit (oldest) whose tree has this content at `path`.
+ */
+commit: string | null,
+/**
+ * 1-based line and byte column where the (encoded) value starts.
+ */
+line: number, column: number, project: string, secret: string,
+/**
+ * `default` (the default value) and/or the names of environments overriding it.
+ */
+environment: string, form: Form, };
+
+export type UnsearchedValue = { project: string, secret: string, environment: string, };
+
+export type ScanSummary = {
+/**
+ * Files read (folders and agent folders).
+ */
+files: number,
+/**
+ * Git blobs read (history or staged).
+ */
+blobs: number, bytes: number,
+/**
+ * Files and blobs skipped as binary (a NUL byte in the first 8000 bytes, as git decides).
+ */
+skippedBinary: number,
+/**
+ * Files that could not be read (permissions, vanished while walking).
+ */
+unreadable: number,
+/**
+ * Distinct values searched, and the byte strings searched for (every form of them).
+ */
+values: number, patterns: number,
+/**
+ * Values too short to search.
+ */
+unsearched: Array<UnsearchedValue>,
+/**
+ * More findings than are kept were found; the list stops at [`MAX_FINDINGS`].
+ */
+truncated: boolean, elapsedMs: number, };
+
+export type ScanReport = { findings: Array<Finding>, summary: ScanSummary, };
+
+export type ScanProgress = { files: number, blobs: number, bytes: number, findings: number, };
+
+export type ScanStatus = { folder: string | null, running: boolean, progress: ScanProgress, report: ScanReport | null, error: AppError | null, };
+
 /** Every ErrorCode, to recognise an AppError among rejected values. */
 export const ERROR_CODES: readonly ErrorCode[] = ["not_found", "conflict", "invalid", "restricted", "locked", "keyring_unavailable", "corrupt", "io", "clipboard", "internal"];

@@ -275,6 +275,11 @@ export function installFakeBackend(
     dotenv_preview: () => null,
     dotenv_import: () => ({ created: 0, updated: 0 }),
     dotenv_cancel: () => null,
+    // Leak scan: idle until a test installs a scan (features/scan/testing.ts).
+    scan_status: () => ({ folder: null, running: false, progress: { files: 0, blobs: 0, bytes: 0, findings: 0 }, report: null, error: null }),
+    scan_choose_folder: () => null,
+    scan_start: () => ({ folder: null, running: true, progress: { files: 0, blobs: 0, bytes: 0, findings: 0 }, report: null, error: null }),
+    scan_open_folder: () => null,
     pending_value_list: () =>
       backend.secrets.flatMap((secret) => [
         ...(secret.pendingDefault ? [null] : []),

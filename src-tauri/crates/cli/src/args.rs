@@ -50,6 +50,9 @@ pub enum Command {
     /// Write an environment's Masked secrets as a .env file or JSON, for tools that need a file.
     #[command(long_about = EXPORT_ENV_HELP)]
     ExportEnv(ExportEnvArgs),
+    /// Look for the vault's values (plain and encoded) in files, git history and agent transcripts.
+    #[command(long_about = crate::commands::scan::SCAN_HELP)]
+    Scan(ScanArgs),
 }
 
 const RUN_HELP: &str = "\
@@ -328,4 +331,63 @@ pub enum SettingsCommand {
 pub enum SettingKey {
     /// Seconds before a copied secret is cleared from the clipboard (1–600).
     ClipboardClearSeconds,
+}
+
+/// `scan [PATH…]`, or `scan install-hook`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ScanArgs {
+    #[command(subcommand)]
+    pub action: Option<ScanAction>,
+    #[command(flatten)]
+    pub run: ScanRunArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanRunArgs {
+    /// Files and folders to scan (default: the current folder).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub projects: ScanProjects,
+    /// Also every blob in the history of the git repository at PATH (each read once).
+    #[arg(long)]
+    pub git: bool,
+    /// Also the transcript and cache folders of coding agents under your home directory.
+    #[arg(long)]
+    pub agents: bool,
+    /// Only what is staged in git (for a pre-commit hook), instead of the files.
+    #[arg(long, conflicts_with = "git")]
+    pub staged: bool,
+    /// SARIF 2.1.0 output for code-scanning tools.
+    #[arg(long)]
+    pub sarif: bool,
+    /// Scan files that .gitignore, .ignore and git's excludes leave out.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Scan binary files too (a NUL byte in the first 8000 bytes).
+    #[arg(long)]
+    pub binary: bool,
+}
+
+/// Whose values to look for: one project (as in every command) or all of them.
+#[derive(Debug, Args)]
+pub struct ScanProjects {
+    #[command(flatten)]
+    pub project: ProjectArg,
+    /// Every project of the vault (overrides --project).
+    #[arg(long)]
+    pub all_projects: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScanAction {
+    /// Write (or add to) the repository's pre-commit hook: `scan --staged` before each commit.
+    InstallHook {
+        /// A folder of the repository (default: the current folder).
+        #[arg(value_name = "REPO", default_value = ".")]
+        repo: PathBuf,
+        #[command(flatten)]
+        projects: ScanProjects,
+    },
 }

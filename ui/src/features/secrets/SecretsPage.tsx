@@ -96,6 +96,7 @@ export function SecretsPage({ project, environments, environmentId, onEnvironmen
     content = (
       <>
         <SecretsToolbar
+          projectId={project.id}
           searchRef={searchRef}
           query={query}
           onQueryChange={changeQuery}

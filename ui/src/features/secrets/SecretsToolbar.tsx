@@ -1,5 +1,6 @@
 import type { Ref } from "react";
 import { Select } from "../../components/forms/Select";
+import { ScanForLeaksButton } from "../scan/ScanForLeaksButton";
 import type { SecretListQuery, SecretSort } from "./secretListView";
 
 const SORTS: { value: SecretSort; label: string }[] = [
@@ -8,14 +9,21 @@ const SORTS: { value: SecretSort; label: string }[] = [
 ];
 
 type SecretsToolbarProps = {
+  projectId: string;
   searchRef: Ref<HTMLInputElement>;
   query: SecretListQuery;
   onQueryChange: (change: Partial<SecretListQuery>) => void;
   needsValueCount: number;
 };
 
-/** Search by name, sort, and the "Needs value" filter. */
-export function SecretsToolbar({ searchRef, query, onQueryChange, needsValueCount }: SecretsToolbarProps) {
+/** Search by name, sort, the "Needs value" filter, and "Scan for leaks". */
+export function SecretsToolbar({
+  projectId,
+  searchRef,
+  query,
+  onQueryChange,
+  needsValueCount,
+}: SecretsToolbarProps) {
   const { search, sort, needsValueOnly } = query;
   return (
     <div className="secrets-toolbar">
@@ -52,6 +60,9 @@ export function SecretsToolbar({ searchRef, query, onQueryChange, needsValueCoun
           {needsValueCount}
         </span>
       </button>
+      <span className="secrets-toolbar-end">
+        <ScanForLeaksButton projectId={projectId} />
+      </span>
     </div>
   );
 }

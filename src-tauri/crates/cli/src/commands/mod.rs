@@ -7,6 +7,7 @@ mod inject;
 mod project;
 mod recovery;
 mod run;
+pub mod scan;
 mod secret;
 mod settings;
 mod transfer;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Run(args) => run::run(&home, args),
         Command::Inject(args) => inject::run(&home, args).map(|_| ExitCode::SUCCESS),
         Command::ExportEnv(args) => export_env::run(&home, args).map(|_| ExitCode::SUCCESS),
+        Command::Scan(args) => scan::run(&home, out, args),
     }
 }
 

@@ -4,7 +4,7 @@
 
 mod resolution;
 
-pub use resolution::{Resolution, ResolvedSecret};
+pub use resolution::{Resolution, ResolvedSecret, StoredValue};
 
 use crate::aad::Aad;
 use crate::error::{Error, Field, Result};

@@ -27,6 +27,24 @@ impl std::fmt::Debug for ResolvedSecret {
     }
 }
 
+/// A stored value and where it is stored (`stored_values`): never for display.
+pub struct StoredValue {
+    pub secret: String,
+    /// `None` for the default value, else the environment whose override it is.
+    pub environment: Option<Uuid>,
+    pub value: SecretString,
+}
+
+impl std::fmt::Debug for StoredValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredValue")
+            .field("secret", &self.secret)
+            .field("environment", &self.environment)
+            .field("value", &"[redacted]")
+            .finish()
+    }
+}
+
 #[derive(Debug)]
 pub struct Resolution {
     pub environment: Environment,
@@ -118,17 +136,36 @@ impl Vault {
     /// environment's resolved value — Restricted ones included: for redacting what an API step
     /// brings back, never for display.
     pub(crate) fn every_secret_value(&self, project: Uuid) -> Result<Vec<SecretString>> {
+        Ok(self
+            .stored_values(project)?
+            .into_iter()
+            .map(|stored| stored.value)
+            .collect())
+    }
+
+    /// Every stored value of the project's secrets with where it is stored: the default
+    /// (`environment` `None`) and each override — Restricted ones included. For the leak scan
+    /// and the redactor, which search for them inside the process and never show them.
+    pub fn stored_values(&self, project: Uuid) -> Result<Vec<StoredValue>> {
         self.data_key()?;
         let mut out = Vec::new();
         for record in store::secrets::records(&self.conn, project)? {
             let what = format!("secret {}", record.name);
             if let Some(blob) = &record.default {
                 let aad = default_aad(self.id, project, record.id, record.visibility);
-                out.push(self.open_value(aad, blob, &what)?);
+                out.push(StoredValue {
+                    secret: record.name.clone(),
+                    environment: None,
+                    value: self.open_value(aad, blob, &what)?,
+                });
             }
             for (environment, blob) in store::overrides::list_for_secret(&self.conn, record.id)? {
                 let aad = override_aad(self.id, project, record.id, environment, record.visibility);
-                out.push(self.open_value(aad, &blob, &what)?);
+                out.push(StoredValue {
+                    secret: record.name.clone(),
+                    environment: Some(environment),
+                    value: self.open_value(aad, &blob, &what)?,
+                });
             }
         }
         Ok(out)
