@@ -12,6 +12,7 @@ import { VariablesPage } from "../variables/VariablesPage";
 import { NavigationContext, type Navigation, type Page, type PageIntent } from "./navigation";
 import { StatusScreen } from "./StatusScreen";
 import { useLeaveGuard } from "./unsavedChanges";
+import { WorkspaceCommands } from "../commands/WorkspaceCommands";
 
 type Loaded = { project: ProjectSummary; environments: Environment[]; projects: ProjectSummary[] };
 
@@ -136,6 +137,7 @@ export function Workspace() {
         ) : (
           <SecretsPage {...pageProps} />
         )}
+        <WorkspaceCommands projectId={loaded.project.id} />
       </NavigationContext.Provider>
     </ProjectContext.Provider>
   );
