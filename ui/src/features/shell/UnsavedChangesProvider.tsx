@@ -48,13 +48,13 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
     <UnsavedChangesContext.Provider value={value}>
       {children}
       {prompt && (
-        <Dialog title="Unsaved changes" onClose={() => cancel(prompt)}>
+        <Dialog title="Unsaved changes" onClose={() => !saving && cancel(prompt)}>
           <p data-testid="unsaved-changes">
             {prompt.pending.map((edits) => edits.what).join(", ")} {prompt.pending.length === 1 ? "has" : "have"}{" "}
             changes that are not saved.
           </p>
           <div className="dialog-actions">
-            <button type="button" className="button" onClick={() => cancel(prompt)}>
+            <button type="button" className="button" disabled={saving} onClick={() => cancel(prompt)}>
               Cancel
             </button>
             <button
