@@ -1,8 +1,13 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { fakeSecret, installFakeBackend } from "../../test/fakeBackend";
 import { renderApp } from "../../test/renderApp";
 import { fakeStep, installFakeSteps, openStepsPage } from "../steps/testing";
+
+afterEach(() => {
+  window.localStorage.clear();
+  delete document.documentElement.dataset.theme;
+});
 
 function setup() {
   const backend = installFakeBackend({ secrets: [fakeSecret("DB_PASSWORD"), fakeSecret("OPENAI_API_KEY")] });
@@ -81,6 +86,15 @@ describe("the command palette", () => {
     await user.type(combobox, "new step");
     await user.keyboard("{Enter}");
     expect(await screen.findByRole("dialog", { name: "New Step" })).toBeInTheDocument();
+  });
+
+  it("switches the theme", async () => {
+    setup();
+    const { user } = await renderApp();
+    const { combobox } = await openPalette(user);
+    await user.type(combobox, "theme: dark");
+    await user.keyboard("{Enter}");
+    expect(document.documentElement).toHaveAttribute("data-theme", "dark");
   });
 
   it("opens from inside a text field, closes with Escape and gives the focus back", async () => {

@@ -1,4 +1,5 @@
 import type { SecretRow, Step } from "../../ipc/types";
+import { setTheme, THEME_CHOICES, type ThemeChoice } from "../settings/theme";
 import type { Navigation, Page } from "../shell/navigation";
 
 /** One line of the command palette. */
@@ -17,6 +18,8 @@ const PAGES: readonly (readonly [Page, string])[] = [
   ["variables", "Variables"],
 ];
 
+const THEME_LABELS: Record<ThemeChoice, string> = { system: "System", light: "Light", dark: "Dark" };
+
 type Sources = {
   navigate: Navigation["navigate"];
   showShortcuts: () => void;
@@ -30,6 +33,12 @@ export function paletteEntries({ navigate, showShortcuts, secrets, steps }: Sour
     { id: "action:new-secret", label: "New Secret", group: "Action", run: () => navigate("secrets", { kind: "new-secret" }) },
     { id: "action:new-step", label: "New Step", group: "Action", run: () => navigate("steps", { kind: "new-step" }) },
     { id: "action:shortcuts", label: "Keyboard shortcuts", group: "Action", run: showShortcuts },
+    ...THEME_CHOICES.map((choice): PaletteEntry => ({
+      id: `theme:${choice}`,
+      label: `Theme: ${THEME_LABELS[choice]}`,
+      group: "Action",
+      run: () => setTheme(choice),
+    })),
     ...PAGES.map(([page, label]): PaletteEntry => ({
       id: `page:${page}`,
       label: `Go to ${label}`,
