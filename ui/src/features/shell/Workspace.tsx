@@ -4,6 +4,7 @@ import { toAppError } from "../../ipc/appError";
 import { environmentList, projectList } from "../../ipc/commands";
 import { projectCurrent, projectSelect } from "../../ipc/projectCommands";
 import type { AppError, Environment, ProjectSummary } from "../../ipc/types";
+import { WorkspaceCommands } from "../commands/WorkspaceCommands";
 import { EnvironmentsPage } from "../environments/EnvironmentsPage";
 import { ProjectContext, type ProjectsState } from "../projects/projectContext";
 import { SecretsPage } from "../secrets/SecretsPage";
@@ -12,7 +13,6 @@ import { VariablesPage } from "../variables/VariablesPage";
 import { NavigationContext, type Navigation, type Page, type PageIntent } from "./navigation";
 import { StatusScreen } from "./StatusScreen";
 import { useLeaveGuard } from "./unsavedChanges";
-import { WorkspaceCommands } from "../commands/WorkspaceCommands";
 
 type Loaded = { project: ProjectSummary; environments: Environment[]; projects: ProjectSummary[] };
 
