@@ -20,5 +20,7 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     restoreMocks: true,
+    // Stylesheets read as text (`?raw`, tokens.test.ts) keep their content; imported ones stay empty.
+    css: { include: [/\.css\?raw$/] },
   },
 });

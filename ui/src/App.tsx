@@ -1,6 +1,7 @@
 import { useLoad } from "./components/useLoad";
 import { StatusScreen } from "./features/shell/StatusScreen";
 import { ToastProvider } from "./features/shell/ToastProvider";
+import { UnsavedChangesProvider } from "./features/shell/UnsavedChangesProvider";
 import { Workspace } from "./features/shell/Workspace";
 import { LockedScreen } from "./features/vault/LockedScreen";
 import { RecoveryKeyScreen } from "./features/vault/RecoveryKeyScreen";
@@ -26,7 +27,11 @@ export function App() {
   } else if (status.recoveryKeyPending) {
     screen = <RecoveryKeyScreen onConfirmed={setStatus} />;
   } else {
-    screen = <Workspace />;
+    screen = (
+      <UnsavedChangesProvider>
+        <Workspace />
+      </UnsavedChangesProvider>
+    );
   }
 
   return <ToastProvider>{screen}</ToastProvider>;

@@ -5,6 +5,9 @@ import "./styles/shared.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
+import { applyTheme, savedTheme } from "./features/settings/theme";
+
+applyTheme(savedTheme());
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

@@ -5,6 +5,7 @@ import { secretCopy } from "../../ipc/commands";
 import type { AppError, Environment, ProjectSummary, SecretRow } from "../../ipc/types";
 import { AppLayout } from "../shell/AppLayout";
 import { EnvironmentSelect } from "../shell/EnvironmentSelect";
+import { usePageIntent } from "../shell/navigation";
 import { useToasts } from "../shell/toastContext";
 import { PendingValuesBanner } from "../projects/PendingValuesBanner";
 import { DeleteSecretDialog } from "./DeleteSecretDialog";
@@ -50,11 +51,16 @@ export function SecretsPage({ project, environments, environmentId, onEnvironmen
 
   useSecretsShortcuts({
     enabled: dialog === null && secrets !== null,
-    onNewSecret: openNewSecret,
     onFocusSearch: () => {
       searchRef.current?.focus();
       searchRef.current?.select();
     },
+  });
+
+  // From the command palette and Ctrl/Cmd+N (features/commands).
+  usePageIntent((intent) => {
+    if (intent.kind === "new-secret") openNewSecret();
+    else if (intent.kind === "find-secret") setQuery((current) => ({ ...current, search: intent.name, needsValueOnly: false }));
   });
 
   const showError = useCallback((appError: AppError) => toasts.showError(appError.message), [toasts]);

@@ -2,35 +2,24 @@ import { useEffect, useRef } from "react";
 
 type Shortcuts = {
   enabled: boolean;
-  onNewSecret: () => void;
   onFocusSearch: () => void;
 };
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
-
-/** Ctrl/Cmd+N: New Secret. `/` (when not typing) or Ctrl/Cmd+F: focus the search box. */
-export function useSecretsShortcuts({ enabled, onNewSecret, onFocusSearch }: Shortcuts) {
-  const handlers = useRef({ onNewSecret, onFocusSearch });
+/**
+ * Ctrl/Cmd+F: focus the search box. (Ctrl/Cmd+N and `/` work on every page:
+ * features/commands/shortcuts.ts.)
+ */
+export function useSecretsShortcuts({ enabled, onFocusSearch }: Shortcuts) {
+  const handlers = useRef({ onFocusSearch });
   useEffect(() => {
-    handlers.current = { onNewSecret, onFocusSearch };
+    handlers.current = { onFocusSearch };
   });
 
   useEffect(() => {
     if (!enabled) return;
     function onKeyDown(event: KeyboardEvent) {
-      if (event.defaultPrevented || event.altKey) return;
-      const command = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      if (command && !event.shiftKey && key === "n") {
-        event.preventDefault();
-        handlers.current.onNewSecret();
-      } else if (command && !event.shiftKey && key === "f") {
-        event.preventDefault();
-        handlers.current.onFocusSearch();
-      } else if (!command && event.key === "/" && !isTyping(event.target)) {
+      if (event.defaultPrevented || event.altKey || event.shiftKey) return;
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "f") {
         event.preventDefault();
         handlers.current.onFocusSearch();
       }

@@ -4,13 +4,15 @@ import { toAppError } from "../../ipc/appError";
 import { environmentList, projectList } from "../../ipc/commands";
 import { projectCurrent, projectSelect } from "../../ipc/projectCommands";
 import type { AppError, Environment, ProjectSummary } from "../../ipc/types";
+import { WorkspaceCommands } from "../commands/WorkspaceCommands";
 import { EnvironmentsPage } from "../environments/EnvironmentsPage";
 import { ProjectContext, type ProjectsState } from "../projects/projectContext";
 import { SecretsPage } from "../secrets/SecretsPage";
 import { StepsPage } from "../steps/StepsPage";
 import { VariablesPage } from "../variables/VariablesPage";
-import { NavigationContext, type Page } from "./navigation";
+import { NavigationContext, type Navigation, type Page, type PageIntent } from "./navigation";
 import { StatusScreen } from "./StatusScreen";
+import { useLeaveGuard } from "./unsavedChanges";
 
 type Loaded = { project: ProjectSummary; environments: Environment[]; projects: ProjectSummary[] };
 
@@ -30,7 +32,29 @@ export function Workspace() {
   // Counts loads asked for, so that each one starts the pages afresh.
   const [generation, setGeneration] = useState(0);
   const [page, setPage] = useState<Page>("secrets");
-  const navigation = useMemo(() => ({ page, navigate: setPage }), [page]);
+  const [intent, setIntent] = useState<PageIntent | null>(null);
+  const guard = useLeaveGuard();
+  const navigation = useMemo<Navigation>(
+    () => ({
+      page,
+      navigate(target, next) {
+        // The same page keeps its editors; an intent that replaces one asks for itself.
+        const show = () => {
+          setPage(target);
+          setIntent(next ?? null);
+        };
+        if (target === page) show();
+        else guard("page", show);
+      },
+      intent,
+      intentDone: () => setIntent(null),
+    }),
+    [page, intent, guard],
+  );
+  const changeEnvironment = useCallback(
+    (environmentId: string) => guard("environment", () => setChosenEnvironmentId(environmentId)),
+    [guard],
+  );
 
   const restart = useCallback(() => {
     setChosenEnvironmentId(null);
@@ -39,10 +63,23 @@ export function Workspace() {
   }, [reload]);
 
   /** The project switcher's action: remember `projectId` (if any) and load it. */
-  const openProject = useCallback(async (projectId?: string) => {
-    if (projectId) await projectSelect(projectId);
-    restart();
-  }, [restart]);
+  const openProject = useCallback(
+    (projectId?: string) =>
+      new Promise<void>((resolve, reject) => {
+        // Asked first: opening a project (or the same one again) starts every page afresh.
+        guard(
+          "project",
+          () => {
+            (projectId ? projectSelect(projectId) : Promise.resolve()).then(() => {
+              restart();
+              resolve();
+            }, reject);
+          },
+          resolve,
+        );
+      }),
+    [guard, restart],
+  );
   const projectsState = useMemo<ProjectsState | null>(
     () =>
       loaded !== null && loaded !== "empty"
@@ -85,7 +122,7 @@ export function Workspace() {
     project: loaded.project,
     environments: loaded.environments,
     environmentId,
-    onEnvironmentChange: setChosenEnvironmentId,
+    onEnvironmentChange: changeEnvironment,
   };
   return (
     <ProjectContext.Provider value={projectsState}>
@@ -100,6 +137,7 @@ export function Workspace() {
         ) : (
           <SecretsPage {...pageProps} />
         )}
+        <WorkspaceCommands projectId={loaded.project.id} />
       </NavigationContext.Provider>
     </ProjectContext.Provider>
   );

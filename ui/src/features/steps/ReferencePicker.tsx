@@ -1,6 +1,7 @@
 import { createPortal } from "react-dom";
 import { LockIcon } from "../../components/LockIcon";
 import type { CaretPoint } from "./caretPosition";
+import { pickerPlacement } from "./pickerPlacement";
 import type { PickerEntry } from "./referenceCatalog";
 
 export type PickerTab = "variables" | "secrets";
@@ -36,7 +37,7 @@ export function ReferencePicker({ listId, anchor, tab, query, entries, active, o
     <div
       className="ref-picker"
       data-testid="reference-picker"
-      style={{ left: anchor.left, top: anchor.top + anchor.height + 4 }}
+      style={pickerPlacement(anchor, { width: window.innerWidth, height: window.innerHeight })}
       onMouseDown={(event) => event.preventDefault()}
     >
       <div className="ref-picker-tabs" role="tablist" aria-label="Insert a reference">

@@ -5,6 +5,7 @@ import { useSubmit } from "../../components/forms/useSubmit";
 import { stepRename, stepUpdate } from "../../ipc/commands";
 import { LIMITS } from "../../ipc/limits";
 import type { AppError, Environment, Step, StepDefinition } from "../../ipc/types";
+import { useUnsavedChanges } from "../shell/unsavedChanges";
 import { ApiStepFields } from "./ApiStepFields";
 import { FunctionStepFields } from "./FunctionStepFields";
 import { StepRunPanel, useStepRun, type RunKind } from "./StepRunPanel";
@@ -50,6 +51,9 @@ export function StepEditor({ projectId, step, environment, onSaved, onDelete, on
       }
     });
   }
+
+  // Leaving with edits asks first; they stay through an environment switch (the editor does).
+  useUnsavedChanges(dirty, { what: `Step “${saved.name}”`, save, keptAcross: ["environment"] });
 
   async function saveAndRun(what: RunKind) {
     if (!environmentId) return;

@@ -8,6 +8,8 @@ import { NewSecretDialog } from "../secrets/NewSecretDialog";
 import { useSecretList } from "../secrets/useSecretList";
 import { AppLayout } from "../shell/AppLayout";
 import { EnvironmentSelect } from "../shell/EnvironmentSelect";
+import { usePageIntent } from "../shell/navigation";
+import { useLeaveGuard } from "../shell/unsavedChanges";
 import { useToasts } from "../shell/toastContext";
 import { DeleteStepDialog } from "./DeleteStepDialog";
 import { NewStepDialog } from "./NewStepDialog";
@@ -72,6 +74,17 @@ export function StepsPage({ project, environments, environmentId, onEnvironmentC
   const selectedId = selected?.id ?? null;
   const environment = environments.find((each) => each.id === environmentId);
 
+  const guard = useLeaveGuard();
+  /** Opens another step in the editor, asking first when the open one has unsaved edits. */
+  function openStep(stepId: string) {
+    if (stepId !== selectedId) guard("step", () => setChosenId(stepId));
+  }
+
+  usePageIntent((intent) => {
+    if (intent.kind === "new-step") setDialog({ kind: "new-step" });
+    else if (intent.kind === "open-step") openStep(intent.stepId);
+  });
+
   function onSaved(step: Step) {
     setSteps((current) => current.map((each) => (each.id === step.id ? step : each)));
   }
@@ -99,7 +112,7 @@ export function StepsPage({ project, environments, environmentId, onEnvironmentC
                   data-testid="step-item"
                   data-name={step.name}
                   aria-current={step.id === selectedId ? "true" : undefined}
-                  onClick={() => setChosenId(step.id)}
+                  onClick={() => openStep(step.id)}
                 >
                   <span className="steps-list-name">{step.name}</span>
                   <span className="step-kind-pill">{step.definition.kind === "api" ? "API" : "Function"}</span>
@@ -155,7 +168,7 @@ export function StepsPage({ project, environments, environmentId, onEnvironmentC
             onCreated={(step) => {
               setDialog(null);
               setSteps((current) => [...current, step]);
-              setChosenId(step.id);
+              openStep(step.id);
             }}
           />
         )}
