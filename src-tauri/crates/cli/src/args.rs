@@ -50,6 +50,28 @@ pub enum Command {
     /// Write an environment's Masked secrets as a .env file or JSON, for tools that need a file.
     #[command(long_about = EXPORT_ENV_HELP)]
     ExportEnv(ExportEnvArgs),
+    /// Print a shell completion script (generated from this grammar when the CLI is built).
+    #[command(long_about = COMPLETIONS_HELP)]
+    Completions {
+        #[arg(value_enum)]
+        shell: CompletionShell,
+    },
+}
+
+const COMPLETIONS_HELP: &str = "\
+Print a shell completion script (generated from this grammar when the CLI is built).
+
+Packages install these already. By hand:
+  bash: agent-secrets completions bash > ~/.local/share/bash-completion/completions/agent-secrets
+  zsh:  agent-secrets completions zsh > ~/.zfunc/_agent-secrets   (with ~/.zfunc in $fpath)
+  fish: agent-secrets completions fish > ~/.config/fish/completions/agent-secrets.fish";
+
+/// A shell that `completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 const RUN_HELP: &str = "\

@@ -1,5 +1,6 @@
 //! One module per subcommand group; `run` dispatches.
 
+mod completions;
 mod doctor;
 mod env;
 mod export_env;
@@ -28,6 +29,10 @@ pub fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Run(args) => run::run(&home, args),
         Command::Inject(args) => inject::run(&home, args).map(|_| ExitCode::SUCCESS),
         Command::ExportEnv(args) => export_env::run(&home, args).map(|_| ExitCode::SUCCESS),
+        Command::Completions { shell } => {
+            completions::run(shell);
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
