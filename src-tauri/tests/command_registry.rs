@@ -56,6 +56,9 @@ fn command_functions() -> Vec<String> {
         .collect()
 }
 
+/// Read-only, and the only `core:` permission the web view has.
+const ABOUT_VERSION_PERMISSION: &str = "core:app:allow-version";
+
 fn set(items: &[String]) -> BTreeSet<String> {
     items.iter().cloned().collect()
 }
@@ -98,16 +101,19 @@ fn the_main_window_is_granted_exactly_the_app_commands() {
                 .to_owned()
         })
         .collect();
-    let expected: Vec<String> = build_rs_commands()
+    let mut expected: Vec<String> = build_rs_commands()
         .iter()
         .map(|command| format!("allow-{}", command.replace('_', "-")))
         .collect();
+    // The one built-in: the app's version for the About dialog (`getVersion`).
+    expected.push(ABOUT_VERSION_PERMISSION.to_owned());
     assert_eq!(
         granted.len(),
         set(&granted).len(),
         "a permission is granted twice"
     );
-    // Exactly the app's own commands: no `core:` defaults, no plugin (fs, shell, http, clipboard).
+    // Exactly the app's own commands and the version: no `core:` defaults, no plugin (fs, shell,
+    // http, clipboard).
     assert_eq!(set(&granted), set(&expected));
 
     let config: serde_json::Value =
