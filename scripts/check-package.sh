@@ -114,7 +114,7 @@ for file in \
   /usr/share/man/man1/agent-secrets-secret-set.1.gz; do
   [[ -s "$file" ]] || die "the package did not install $file"
 done
-desktop="$(dpkg -L "$PACKAGE" | grep '^/usr/share/applications/.*\.desktop$' | head -n 1)"
+desktop="$(dpkg -L "$PACKAGE" | grep '^/usr/share/applications/.*\.desktop$' | head -n 1 || true)"
 [[ -n "$desktop" ]] && grep -q '^Exec=agent-secrets-desktop' "$desktop" && grep -q '^Icon=' "$desktop" ||
   die "no desktop entry starting agent-secrets-desktop with an icon"
 dpkg -L "$PACKAGE" | grep -q '^/usr/share/icons/hicolor/.*/apps/.*\.png$' || die "no icon installed"
