@@ -17,8 +17,9 @@ MIN_NODE_MAJOR=20
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev curl)
 # Tests: a headless X server, WebDriver for WebKitGTK, a real Secret Service keyring in a
-# private D-Bus session, and clipboard/keyring tools the tests read back with.
-TEST_PACKAGES=(webkit2gtk-driver xvfb xauth gnome-keyring libsecret-tools dbus-x11 xclip keyutils)
+# private D-Bus session, and clipboard/keyring tools the tests read back with; xdotool finds the
+# installed app's window in the packaging check (scripts/check-package.sh).
+TEST_PACKAGES=(webkit2gtk-driver xvfb xauth gnome-keyring libsecret-tools dbus-x11 xclip keyutils xdotool)
 
 with_tests=1
 for arg in "$@"; do
@@ -89,6 +90,7 @@ else
     need_cmd secret-tool "libsecret's secret-tool (libsecret-tools / libsecret)"
     need_cmd dbus-run-session "D-Bus (dbus-x11 / dbus-daemon)"
     need_cmd xclip "xclip"
+    need_cmd xdotool "xdotool"
   fi
   if ((${#problems[@]})); then
     echo "install-deps: this is not a Debian/Ubuntu system, so nothing was installed automatically." >&2

@@ -6,6 +6,8 @@
 #   4. in ONE private headless session (Xvfb + private D-Bus + throwaway gnome-keyring, see
 #      scripts/headless-session.sh): every Rust test, then the desktop app and CLI builds and
 #      the end-to-end tests that drive the real app window through WebDriver.
+#   5. with CI=true only (it installs a system package): the packaging check
+#      (scripts/check-package.sh: build the .deb, install it, run it, remove it).
 # Nothing touches your own keyring, clipboard or data: each test uses its own temporary
 # AGENT_SECRETS_HOME, and the session has its own display, bus and keyring.
 #
@@ -24,7 +26,7 @@ for arg in "$@"; do
     --quick) quick=1 ;;
     --in-session) in_session=1 ;; # internal: the part that runs inside the headless session
     -h | --help)
-      sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -114,6 +116,11 @@ if ((rc != 0)); then
 fi
 if ((quick)); then
   echo "skip  end-to-end tests (--quick)" >>"$AGENT_SECRETS_TEST_SUMMARY"
+fi
+if [[ "${CI:-}" == "true" ]] && ((!quick)); then
+  step "package: build, install, run, remove" timeout --kill-after=30s 25m scripts/check-package.sh
+else
+  echo "skip  packaging check (runs with CI=true: scripts/check-package.sh)" >>"$AGENT_SECRETS_TEST_SUMMARY"
 fi
 print_summary
 echo "test.sh: all steps passed."

@@ -279,16 +279,17 @@ pub fn permission(command: &str) -> String {
 
 /// capabilities/main.json: the main window may call exactly the table's commands.
 pub fn capability(commands: &[CommandSpec]) -> String {
-    let permissions: Vec<String> = commands
-        .iter()
-        .map(|command| format!("    \"{}\"", permission(command.name)))
+    // The one built-in permission: the app's version, read by the About dialog (`getVersion`).
+    let permissions: Vec<String> = std::iter::once("core:app:allow-version".to_owned())
+        .chain(commands.iter().map(|command| permission(command.name)))
+        .map(|permission| format!("    \"{permission}\""))
         .collect();
     format!(
         "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \
          \"identifier\": \"main\",\n  \
-         \"description\": \"The main window may call the app's own commands and nothing else: \
-         no fs, shell, http or clipboard plugin is exposed to the web view. Generated from the \
-         command table by src-tauri/src/bindings.rs.\",\n  \
+         \"description\": \"The main window may call the app's own commands and read the app's \
+         version (About), nothing else: no fs, shell, http or clipboard plugin is exposed to the \
+         web view. Generated from the command table by src-tauri/src/bindings.rs.\",\n  \
          \"windows\": [\"main\"],\n  \
          \"permissions\": [\n{}\n  ]\n}}\n",
         permissions.join(",\n")

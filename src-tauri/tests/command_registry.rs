@@ -27,6 +27,9 @@ fn table() -> Vec<String> {
     commands().into_iter().map(|c| c.name.to_owned()).collect()
 }
 
+/// Read-only, and the only `core:` permission the web view has.
+const ABOUT_VERSION_PERMISSION: &str = "core:app:allow-version";
+
 fn set(items: &[String]) -> BTreeSet<String> {
     items.iter().cloned().collect()
 }
@@ -61,13 +64,16 @@ fn the_main_window_is_granted_exactly_the_app_commands() {
                 .to_owned()
         })
         .collect();
-    let expected: Vec<String> = table().iter().map(|c| permission(c)).collect();
+    let mut expected: Vec<String> = table().iter().map(|c| permission(c)).collect();
+    // The one built-in: the app's version for the About dialog (`getVersion`).
+    expected.push(ABOUT_VERSION_PERMISSION.to_owned());
     assert_eq!(
         granted.len(),
         set(&granted).len(),
         "a permission is granted twice"
     );
-    // Exactly the app's own commands: no `core:` defaults, no plugin (fs, shell, http, clipboard).
+    // Exactly the app's own commands and the version: no `core:` defaults, no plugin (fs, shell,
+    // http, clipboard).
     assert_eq!(set(&granted), set(&expected));
 
     let config: serde_json::Value =

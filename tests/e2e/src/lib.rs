@@ -14,9 +14,11 @@
 //! run outside a private session (see [`session::require_private_session`]).
 
 pub mod app;
+pub mod axe;
 pub mod cli;
 pub mod clipboard;
 pub mod driver;
+pub mod keyboard;
 pub mod paths;
 pub mod poll;
 pub mod screens;

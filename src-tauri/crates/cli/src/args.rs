@@ -51,8 +51,53 @@ pub enum Command {
     #[command(long_about = EXPORT_ENV_HELP)]
     ExportEnv(ExportEnvArgs),
     /// Look for the vault's values (plain and encoded) in files, git history and agent transcripts.
-    #[command(long_about = crate::commands::scan::SCAN_HELP)]
+    #[command(long_about = SCAN_HELP)]
     Scan(ScanArgs),
+    /// Print a shell completion script (generated from this grammar when the CLI is built).
+    #[command(long_about = COMPLETIONS_HELP)]
+    Completions {
+        #[arg(value_enum)]
+        shell: CompletionShell,
+    },
+}
+
+// Here and not in commands/scan.rs: build.rs includes this file alone (completions, man pages).
+const SCAN_HELP: &str = "\
+Look for the vault's values (plain and encoded) in files, git history and agent transcripts.
+
+Every stored value of the project — each environment's, defaults and overrides, Masked and
+Restricted — is searched for as it is and in its encoded forms: base64 (standard and URL-safe,
+at any alignment), hex, percent-encoded and JSON-escaped. Values shorter than 6 bytes are not
+searched (they occur by chance); the summary names them.
+
+Each finding is printed as `path:line:column  NAME (environment, form)` — never the value —
+followed by a summary line. --json prints one JSON object per finding (a line each), --sarif a
+SARIF 2.1.0 log; the summary then goes to standard error.
+
+PATH (default: .) is walked in parallel; .gitignore is respected unless --no-ignore, binary
+files are skipped unless --binary, and no symbolic link is followed. --git adds every blob of
+the repository's history (reported as COMMIT:path, with the first commit holding it), --agents
+the folders where coding agents keep transcripts (Claude Code, Codex, Cursor, Gemini CLI,
+Aider), --staged scans only what is staged. `scan install-hook` runs that before each commit.
+
+Exit status: 1 when anything is found (or the scan failed), 0 when clean, 2 on a usage error.
+
+Example: agent-secrets scan --git --agents .";
+
+const COMPLETIONS_HELP: &str = "\
+Print a shell completion script (generated from this grammar when the CLI is built).
+
+Packages install these already. By hand:
+  bash: agent-secrets completions bash > ~/.local/share/bash-completion/completions/agent-secrets
+  zsh:  agent-secrets completions zsh > ~/.zfunc/_agent-secrets   (with ~/.zfunc in $fpath)
+  fish: agent-secrets completions fish > ~/.config/fish/completions/agent-secrets.fish";
+
+/// A shell that `completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 const RUN_HELP: &str = "\

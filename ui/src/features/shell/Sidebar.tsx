@@ -1,3 +1,4 @@
+import { AboutButton } from "../about/AboutButton";
 import { ProjectSwitcher } from "../projects/ProjectSwitcher";
 import { useNavigation, type Page } from "./navigation";
 
@@ -38,6 +39,7 @@ export function Sidebar({ projectName }: SidebarProps) {
           ))}
         </ul>
       </nav>
+      <AboutButton />
     </aside>
   );
 }

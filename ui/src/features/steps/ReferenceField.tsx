@@ -230,7 +230,6 @@ export function ReferenceField({
     "aria-describedby": describedByIds,
     "aria-invalid": invalid || unknown.length > 0 ? true : undefined,
     "aria-autocomplete": "list" as const,
-    "aria-expanded": picker !== null,
     "aria-controls": picker ? listId : undefined,
     "aria-activedescendant": picker ? optionId(listId, active) : undefined,
     title: unknownTitle,
@@ -270,6 +269,10 @@ export function ReferenceField({
             }}
             type="text"
             className={`${controlClass} mono ref-input`}
+            // A one-line field with a popup list is a combobox, the role that allows
+            // aria-expanded; a textarea stays a textbox (aria-controls says where the list is).
+            role="combobox"
+            aria-expanded={picker !== null}
             {...common}
           />
         )}

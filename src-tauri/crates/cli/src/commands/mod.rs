@@ -1,5 +1,6 @@
 //! One module per subcommand group; `run` dispatches.
 
+mod completions;
 mod doctor;
 mod env;
 mod export_env;
@@ -30,6 +31,10 @@ pub fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Inject(args) => inject::run(&home, args).map(|_| ExitCode::SUCCESS),
         Command::ExportEnv(args) => export_env::run(&home, args).map(|_| ExitCode::SUCCESS),
         Command::Scan(args) => scan::run(&home, out, args),
+        Command::Completions { shell } => {
+            completions::run(shell);
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

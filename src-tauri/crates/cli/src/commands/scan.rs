@@ -13,28 +13,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use uuid::Uuid;
 
-pub const SCAN_HELP: &str = "\
-Look for the vault's values (plain and encoded) in files, git history and agent transcripts.
-
-Every stored value of the project — each environment's, defaults and overrides, Masked and
-Restricted — is searched for as it is and in its encoded forms: base64 (standard and URL-safe,
-at any alignment), hex, percent-encoded and JSON-escaped. Values shorter than 6 bytes are not
-searched (they occur by chance); the summary names them.
-
-Each finding is printed as `path:line:column  NAME (environment, form)` — never the value —
-followed by a summary line. --json prints one JSON object per finding (a line each), --sarif a
-SARIF 2.1.0 log; the summary then goes to standard error.
-
-PATH (default: .) is walked in parallel; .gitignore is respected unless --no-ignore, binary
-files are skipped unless --binary, and no symbolic link is followed. --git adds every blob of
-the repository's history (reported as COMMIT:path, with the first commit holding it), --agents
-the folders where coding agents keep transcripts (Claude Code, Codex, Cursor, Gemini CLI,
-Aider), --staged scans only what is staged. `scan install-hook` runs that before each commit.
-
-Exit status: 1 when anything is found (or the scan failed), 0 when clean, 2 on a usage error.
-
-Example: agent-secrets scan --git --agents .";
-
 pub fn run(home: &Path, out: Out, args: ScanArgs) -> CliResult<ExitCode> {
     match args.action {
         Some(ScanAction::InstallHook { repo, projects }) => {
