@@ -118,7 +118,7 @@ if ((quick)); then
   echo "skip  end-to-end tests (--quick)" >>"$AGENT_SECRETS_TEST_SUMMARY"
 fi
 if [[ "${CI:-}" == "true" ]] && ((!quick)); then
-  step "package: build, install, run, remove" timeout --kill-after=30s 25m scripts/check-package.sh
+  step "package: build, install, run, remove" timeout --kill-after=30s 40m scripts/check-package.sh
 else
   echo "skip  packaging check (runs with CI=true: scripts/check-package.sh)" >>"$AGENT_SECRETS_TEST_SUMMARY"
 fi

@@ -20,6 +20,8 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     restoreMocks: true,
+    // The whole-page tests take seconds on a loaded 2-core CI machine; 5 s (the default) flaked.
+    testTimeout: 20_000,
     // Stylesheets read as text (`?raw`, tokens.test.ts) keep their content; imported ones stay empty.
     css: { include: [/\.css\?raw$/] },
   },

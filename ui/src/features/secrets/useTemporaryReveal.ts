@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { toAppError } from "../../ipc/appError";
 import type { AppError } from "../../ipc/types";
 
@@ -48,7 +48,9 @@ export function useTemporaryReveal(
     setRevealed(null);
   }
 
-  useEffect(() => {
+  // A layout effect: the listeners are in place in the same commit that shows the value, so a
+  // blur right after it appears cannot miss them (a passive effect may run a frame later).
+  useLayoutEffect(() => {
     if (!revealed) return;
     const hideNow = () => {
       request.current++;
