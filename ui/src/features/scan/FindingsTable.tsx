@@ -1,3 +1,4 @@
+import { TableHead } from "../../components/TableHead";
 import { toAppError } from "../../ipc/appError";
 import { scanOpenFolder } from "../../ipc/commands";
 import type { Finding, Form, ScanReport } from "../../ipc/types";
@@ -18,9 +19,38 @@ function place(finding: Finding): string {
   return `${commit}${finding.path}`;
 }
 
+/** One place that holds a secret value; `index` is its place in the report, for "Open folder". */
+function FindingRow({ finding, index }: { finding: Finding; index: number }) {
+  const toasts = useToasts();
+  return (
+    <tr data-testid="scan-finding" data-name={finding.secret}>
+      <td className="mono">{finding.secret}</td>
+      <td>{finding.environment}</td>
+      <td className="mono scan-path" title={place(finding)}>
+        {place(finding)}
+      </td>
+      <td className="scan-line">
+        {finding.line}:{finding.column}
+      </td>
+      <td>{FORM_LABELS[finding.form]}</td>
+      <td>
+        <button
+          type="button"
+          className="button scan-open"
+          aria-label={`Open folder of ${place(finding)}`}
+          onClick={() => {
+            scanOpenFolder(index).catch((caught: unknown) => toasts.showError(toAppError(caught).message));
+          }}
+        >
+          Open folder
+        </button>
+      </td>
+    </tr>
+  );
+}
+
 /** The findings of a finished scan, with what to do about them. */
 export function FindingsTable({ report }: { report: ScanReport }) {
-  const toasts = useToasts();
   const { findings, summary } = report;
   const read = `${summary.files} files${summary.blobs > 0 ? ` and ${summary.blobs} git blobs` : ""}, ${formatBytes(summary.bytes)}`;
 
@@ -43,45 +73,14 @@ export function FindingsTable({ report }: { report: ScanReport }) {
           </p>
           <div className="scan-table-scroll">
             <table className="scan-table" data-testid="scan-findings">
-              <thead>
-                <tr>
-                  <th scope="col">Secret</th>
-                  <th scope="col">Environment</th>
-                  <th scope="col">File</th>
-                  <th scope="col">Line</th>
-                  <th scope="col">Form</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={["Secret", "Environment", "File", "Line", "Form"]} actions />
               <tbody>
                 {findings.map((finding, index) => (
-                  <tr key={`${place(finding)}:${finding.line}:${finding.column}:${finding.secret}:${finding.form}`} data-testid="scan-finding" data-name={finding.secret}>
-                    <td className="mono">{finding.secret}</td>
-                    <td>{finding.environment}</td>
-                    <td className="mono scan-path" title={place(finding)}>
-                      {place(finding)}
-                    </td>
-                    <td className="scan-line">
-                      {finding.line}:{finding.column}
-                    </td>
-                    <td>{FORM_LABELS[finding.form]}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button scan-open"
-                        aria-label={`Open folder of ${place(finding)}`}
-                        onClick={() => {
-                          scanOpenFolder(index).catch((caught: unknown) =>
-                            toasts.showError(toAppError(caught).message),
-                          );
-                        }}
-                      >
-                        Open folder
-                      </button>
-                    </td>
-                  </tr>
+                  <FindingRow
+                    key={`${place(finding)}:${finding.line}:${finding.column}:${finding.secret}:${finding.form}`}
+                    finding={finding}
+                    index={index}
+                  />
                 ))}
               </tbody>
             </table>

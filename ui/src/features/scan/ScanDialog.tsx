@@ -1,5 +1,6 @@
-import { useId, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Dialog } from "../../components/Dialog";
+import { Checkbox } from "../../components/forms/Checkbox";
 import { FindingsTable } from "./FindingsTable";
 import { useScan } from "./useScan";
 import { formatBytes } from "./formatBytes";
@@ -19,8 +20,6 @@ export function ScanDialog({ projectId, onClose }: ScanDialogProps) {
   const [gitHistory, setGitHistory] = useState(false);
   const [agents, setAgents] = useState(false);
   const chooseRef = useRef<HTMLButtonElement>(null);
-  const gitId = useId();
-  const agentsId = useId();
   const running = status?.running ?? false;
   const report = running ? null : (status?.report ?? null);
   const scanError = error ?? (running ? null : (status?.error ?? null));
@@ -40,28 +39,20 @@ export function ScanDialog({ projectId, onClose }: ScanDialogProps) {
         </span>
       </div>
       <div className="scan-options">
-        <div className="scan-option">
-          <input
-            id={gitId}
-            type="checkbox"
-            checked={gitHistory}
-            disabled={running}
-            onChange={(event) => setGitHistory(event.target.checked)}
-          />
-          <label htmlFor={gitId}>Include git history (every committed version)</label>
-        </div>
-        <div className="scan-option">
-          <input
-            id={agentsId}
-            type="checkbox"
-            checked={agents}
-            disabled={running}
-            onChange={(event) => setAgents(event.target.checked)}
-          />
-          <label htmlFor={agentsId}>
-            Include coding agents&apos; transcripts (Claude Code, Codex, Cursor, Gemini CLI, Aider)
-          </label>
-        </div>
+        <Checkbox
+          className="scan-option"
+          label="Include git history (every committed version)"
+          checked={gitHistory}
+          disabled={running}
+          onChange={setGitHistory}
+        />
+        <Checkbox
+          className="scan-option"
+          label="Include coding agents' transcripts (Claude Code, Codex, Cursor, Gemini CLI, Aider)"
+          checked={agents}
+          disabled={running}
+          onChange={setAgents}
+        />
       </div>
       {running && status && (
         <div className="scan-progress" role="status">

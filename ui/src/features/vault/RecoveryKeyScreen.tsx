@@ -1,4 +1,5 @@
-import { useId, useState } from "react";
+import { useState } from "react";
+import { Checkbox } from "../../components/forms/Checkbox";
 import { FormError } from "../../components/forms/FormError";
 import { useSubmit } from "../../components/forms/useSubmit";
 import { useLoad } from "../../components/useLoad";
@@ -13,7 +14,6 @@ export function RecoveryKeyScreen({ onConfirmed }: RecoveryKeyScreenProps) {
   const { data: recoveryKey, error: loadError, reload } = useLoad(recoveryKeyShow);
   const [saved, setSaved] = useState(false);
   const confirmation = useSubmit({ fields: [] });
-  const checkboxId = useId();
 
   return (
     <main className="vault-screen" data-testid="recovery-key-screen">
@@ -40,16 +40,12 @@ export function RecoveryKeyScreen({ onConfirmed }: RecoveryKeyScreenProps) {
             Preparing your recovery key…
           </p>
         )}
-        <div className="checkbox-row">
-          <input
-            id={checkboxId}
-            type="checkbox"
-            checked={saved}
-            disabled={recoveryKey === null}
-            onChange={(event) => setSaved(event.target.checked)}
-          />
-          <label htmlFor={checkboxId}>I have saved my recovery key</label>
-        </div>
+        <Checkbox
+          label="I have saved my recovery key"
+          checked={saved}
+          disabled={recoveryKey === null}
+          onChange={setSaved}
+        />
         <FormError message={confirmation.errors.form} />
         <div className="vault-actions">
           <button
