@@ -136,6 +136,15 @@ async fn every_page_and_dialog_passes_axe() -> TestResult {
         app.wait_gone("[data-testid=reference-picker]", UI_TIMEOUT)
             .await?;
 
+        // Leaving the editor with the URL unsaved asks first: the prompt passes axe, and
+        // Discard goes on to the page that was asked for.
+        app.click_text("Variables").await?;
+        app.wait_for("[data-testid=unsaved-changes]", UI_TIMEOUT)
+            .await
+            .context("leaving an unsaved step did not ask Save / Discard / Cancel")?;
+        assert_accessible(&app, "the unsaved-changes prompt").await?;
+        app.click_text("Discard").await?;
+
         // Variables and New Variable.
         open_page(&app, "Variables", None).await?;
         assert_accessible(&app, "the Variables page").await?;
