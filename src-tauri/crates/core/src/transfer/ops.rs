@@ -58,6 +58,34 @@ pub struct DotenvPreview {
     pub invalid: Vec<InvalidLine>,
 }
 
+impl DotenvPreview {
+    /// Why nothing can be imported while a line is invalid, or `None` when every line imports.
+    /// `source` names the file; `layout` lays out the `line N: why` items after the colon (the
+    /// CLI lists them one per line, the app inline).
+    pub fn rejection(
+        &self,
+        source: &str,
+        layout: impl FnOnce(&[String]) -> String,
+    ) -> Option<Error> {
+        if self.invalid.is_empty() {
+            return None;
+        }
+        let lines: Vec<String> = self
+            .invalid
+            .iter()
+            .map(|i| format!("line {}: {}", i.line, i.message))
+            .collect();
+        Some(Error::Invalid {
+            field: None,
+            message: format!(
+                "{source} has {} line(s) that cannot be imported, so nothing was imported:{}",
+                lines.len(),
+                layout(&lines)
+            ),
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DotenvPreviewEntry {
@@ -315,20 +343,10 @@ impl Vault {
     ) -> Result<DotenvImportReport> {
         self.require_unlocked()?;
         let preview = self.preview_dotenv(project, bytes)?;
-        if !preview.invalid.is_empty() {
-            let lines: Vec<String> = preview
-                .invalid
-                .iter()
-                .map(|i| format!("line {}: {}", i.line, i.message))
-                .collect();
-            return Err(Error::Invalid {
-                field: None,
-                message: format!(
-                    "This .env file has {} line(s) that cannot be imported, so nothing was imported: {}",
-                    lines.len(),
-                    lines.join("; ")
-                ),
-            });
+        if let Some(rejection) =
+            preview.rejection("This .env file", |lines| format!(" {}", lines.join("; ")))
+        {
+            return Err(rejection);
         }
         let parsed = dotenv::parse(bytes)?;
         let existing: HashMap<String, (Uuid, Visibility)> = self
