@@ -474,4 +474,38 @@ mod tests {
         assert_eq!(named.chars().count(), 100);
         assert!(named.ends_with(" (2)"));
     }
+
+    #[test]
+    fn rejection_lists_every_invalid_line_in_the_callers_layout() {
+        let line = |line, message: &str| InvalidLine {
+            line,
+            message: message.into(),
+        };
+        let mut preview = DotenvPreview {
+            entries: Vec::new(),
+            invalid: Vec::new(),
+        };
+        assert!(preview.rejection("x", |_| unreachable!()).is_none());
+        preview.invalid = vec![line(3, "no ="), line(5, "repeated")];
+        let inline = preview
+            .rejection("This .env file", |lines| format!(" {}", lines.join("; ")))
+            .unwrap();
+        assert_eq!(
+            inline.to_string(),
+            Error::Invalid {
+                field: None,
+                message: "This .env file has 2 line(s) that cannot be imported, so nothing was imported: line 3: no =; line 5: repeated".into(),
+            }
+            .to_string()
+        );
+        let listed = preview
+            .rejection(".env", |lines| format!("\n  {}", lines.join("\n  ")))
+            .unwrap();
+        assert!(
+            listed.to_string().contains(
+                ".env has 2 line(s) that cannot be imported, so nothing was imported:\n  line 3: no =\n  line 5: repeated"
+            ),
+            "{listed}"
+        );
+    }
 }
