@@ -11,7 +11,7 @@ use crate::redact::Redactor;
 use crate::reference::{self, Bindings};
 use crate::step_preview::check_json;
 use crate::steps::{
-    check_http_url, is_header_name, BodyKind, FieldRef, HttpMethod, RowList, StepDefinition,
+    check_http_url, is_header_name, BodyKind, DefinitionParts, FieldRef, HttpMethod, RowList,
     StepField,
 };
 use crate::vault::Vault;
@@ -74,14 +74,7 @@ impl Vault {
         environment: Uuid,
     ) -> Result<PreparedRequest> {
         let step = self.step(project, step)?;
-        let StepDefinition::Api {
-            method,
-            url,
-            headers,
-            query,
-            body,
-        } = &step.definition
-        else {
+        let DefinitionParts::Api(api) = step.definition.parts() else {
             return Err(invalid(format!(
                 "{} is a Function step: only API steps can be sent",
                 step.name
@@ -94,8 +87,9 @@ impl Vault {
             bindings: &bindings,
             errors: Vec::new(),
         };
-        let url = renderer.render(FieldRef::Url, url);
-        let header_texts: Vec<_> = headers
+        let url = renderer.render(FieldRef::Url, api.url);
+        let header_texts: Vec<_> = api
+            .headers
             .iter()
             .enumerate()
             .map(|(i, row)| {
@@ -105,7 +99,8 @@ impl Vault {
                 )
             })
             .collect();
-        let query_texts: Vec<_> = query
+        let query_texts: Vec<_> = api
+            .query
             .iter()
             .enumerate()
             .map(|(i, row)| {
@@ -115,9 +110,9 @@ impl Vault {
                 )
             })
             .collect();
-        let body_text = match body.kind {
+        let body_text = match api.body.kind {
             BodyKind::None => None,
-            BodyKind::Raw | BodyKind::Json => Some(renderer.render(FieldRef::Body, &body.text)),
+            BodyKind::Raw | BodyKind::Json => Some(renderer.render(FieldRef::Body, &api.body.text)),
         };
         if !renderer.errors.is_empty() {
             let count = renderer.errors.len();
@@ -175,7 +170,7 @@ impl Vault {
             None => None,
             Some(text) => {
                 let text = resolved(text);
-                if body.kind == BodyKind::Json {
+                if api.body.kind == BodyKind::Json {
                     check_json(text.expose_secret())
                         .map_err(|message| invalid(format!("Body: {message}")))?;
                     if !header_map.contains_key(CONTENT_TYPE) {
@@ -193,7 +188,7 @@ impl Vault {
             .flat_map(|value| redaction_forms(value.expose_secret()))
             .collect();
         Ok(PreparedRequest {
-            method: *method,
+            method: api.method,
             url,
             headers: header_map,
             body,

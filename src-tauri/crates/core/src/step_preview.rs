@@ -6,7 +6,7 @@
 use crate::error::Result;
 use crate::model::{Environment, Visibility};
 use crate::reference::{self, ReferenceError, Segment};
-use crate::steps::{check_http_url, BodyKind, FieldRef, HttpMethod, StepDefinition, StepField};
+use crate::steps::{check_http_url, BodyKind, DefinitionParts, FieldRef, HttpMethod, StepField};
 use crate::vault::Vault;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -259,8 +259,8 @@ impl Vault {
             errors: Vec::new(),
         };
         use crate::steps::RowList::{Headers, Inputs, Query};
-        let definition = match &step.definition {
-            StepDefinition::Function { code, inputs } => PreviewDefinition::Function {
+        let definition = match step.definition.parts() {
+            DefinitionParts::Function { code, inputs } => PreviewDefinition::Function {
                 code: previewer.text(FieldRef::Code, code),
                 inputs: previewer.rows(
                     inputs,
@@ -268,28 +268,22 @@ impl Vault {
                     |i| FieldRef::RowValue(Inputs, i),
                 ),
             },
-            StepDefinition::Api {
-                method,
-                url,
-                headers,
-                query,
-                body,
-            } => {
-                let url = previewer.text(FieldRef::Url, url);
+            DefinitionParts::Api(api) => {
+                let url = previewer.text(FieldRef::Url, api.url);
                 let url_errors = previewer.errors.len();
                 let headers = previewer.rows(
-                    headers,
+                    api.headers,
                     |i| FieldRef::RowName(Headers, i),
                     |i| FieldRef::RowValue(Headers, i),
                 );
                 let query = previewer.rows(
-                    query,
+                    api.query,
                     |i| FieldRef::RowName(Query, i),
                     |i| FieldRef::RowValue(Query, i),
                 );
-                let body_segments = match body.kind {
+                let body_segments = match api.body.kind {
                     BodyKind::None => Vec::new(),
-                    _ => previewer.text(FieldRef::Body, &body.text),
+                    _ => previewer.text(FieldRef::Body, &api.body.text),
                 };
                 // What can be checked without a secret's value: a URL or JSON body that holds
                 // none. (Send checks them all once resolved.)
@@ -307,7 +301,7 @@ impl Vault {
                         }
                     }
                 }
-                if body.kind == BodyKind::Json {
+                if api.body.kind == BodyKind::Json {
                     if let Some(text) = plain_text(&body_segments) {
                         if let Err(error) = check_json(&text) {
                             previewer.error(
@@ -320,11 +314,11 @@ impl Vault {
                     }
                 }
                 PreviewDefinition::Api {
-                    method: *method,
+                    method: api.method,
                     url,
                     headers,
                     query,
-                    body_kind: body.kind,
+                    body_kind: api.body.kind,
                     body: body_segments,
                 }
             }

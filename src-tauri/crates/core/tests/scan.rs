@@ -162,7 +162,7 @@ fn every_form_is_found_where_it_is_with_its_line_and_column() {
     assert_eq!(source.origin, Origin::File);
     let log = find(&report, "LOG_SECRET")[0];
     assert_eq!((log.line, log.column), (3, 9));
-    assert_eq!(report.summary.files, 5);
+    assert_eq!(report.summary.read.files, 5);
     assert_eq!(report.summary.values, 6);
 }
 

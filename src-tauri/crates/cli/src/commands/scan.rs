@@ -80,9 +80,9 @@ fn scan_with_progress(needles: &Needles, options: &ScanOptions) -> CliResult<Sca
                     let now = progress.snapshot();
                     eprint!(
                         "\r\x1b[Kscanning: {} files, {} blobs, {} MiB, {} findings",
-                        now.files,
-                        now.blobs,
-                        now.bytes / (1024 * 1024),
+                        now.read.files,
+                        now.read.blobs,
+                        now.read.bytes / (1024 * 1024),
                         now.findings
                     );
                 }

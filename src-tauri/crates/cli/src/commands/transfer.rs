@@ -87,21 +87,11 @@ pub fn secret(home: &Path, out: Out, command: SecretCommand) -> CliResult<()> {
     let project = context::project(&vault, project.project.as_deref())?;
     let bytes = Zeroizing::new(read_limited(&file, MAX_FILE_BYTES, ".env file")?);
     let preview = vault.preview_dotenv(project.id, &bytes)?;
-    if !preview.invalid.is_empty() {
-        let lines: Vec<String> = preview
-            .invalid
-            .iter()
-            .map(|i| format!("line {}: {}", i.line, i.message))
-            .collect();
-        return Err(CliError::Core(agent_secrets_core::Error::Invalid {
-            field: None,
-            message: format!(
-                "{} has {} line(s) that cannot be imported, so nothing was imported:\n  {}",
-                file.display(),
-                lines.len(),
-                lines.join("\n  ")
-            ),
-        }));
+    let source = file.display().to_string();
+    if let Some(rejection) =
+        preview.rejection(&source, |lines| format!("\n  {}", lines.join("\n  ")))
+    {
+        return Err(CliError::Core(rejection));
     }
     let visibility = match visibility {
         VisibilityArg::Masked => Visibility::Masked,

@@ -65,16 +65,27 @@ pub struct Progress {
     cancelled: AtomicBool,
 }
 
-/// A snapshot of [`Progress`].
+/// How much a scan has read: counted live in [`Progress`], reported in [`ScanSummary`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct ScanProgress {
+pub struct ReadCounts {
+    /// Files read (folders and agent folders).
     #[ts(type = "number")]
     pub files: u64,
+    /// Git blobs read (history or staged).
     #[ts(type = "number")]
     pub blobs: u64,
     #[ts(type = "number")]
     pub bytes: u64,
+}
+
+/// A snapshot of [`Progress`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScanProgress {
+    /// Flattened: the JSON keeps `files`, `blobs` and `bytes` beside `findings`.
+    #[serde(flatten)]
+    pub read: ReadCounts,
     #[ts(type = "number")]
     pub findings: u64,
 }
@@ -82,9 +93,11 @@ pub struct ScanProgress {
 impl Progress {
     pub fn snapshot(&self) -> ScanProgress {
         ScanProgress {
-            files: self.files.load(Ordering::Relaxed),
-            blobs: self.blobs.load(Ordering::Relaxed),
-            bytes: self.bytes.load(Ordering::Relaxed),
+            read: ReadCounts {
+                files: self.files.load(Ordering::Relaxed),
+                blobs: self.blobs.load(Ordering::Relaxed),
+                bytes: self.bytes.load(Ordering::Relaxed),
+            },
             findings: self.findings.load(Ordering::Relaxed),
         }
     }
@@ -154,13 +167,10 @@ pub fn scan(
     let mut findings = collected.findings;
     findings.sort();
     findings.dedup();
-    let counts = progress.snapshot();
     Ok(ScanReport {
         findings,
         summary: ScanSummary {
-            files: counts.files,
-            blobs: counts.blobs,
-            bytes: counts.bytes,
+            read: progress.snapshot().read,
             skipped_binary: collected.skipped_binary,
             unreadable: collected.unreadable,
             values: u32::try_from(needles.searched()).unwrap_or(u32::MAX),

@@ -2,6 +2,7 @@
 //! value or a fragment of it — and a summary.
 
 use super::needles::UnsearchedValue;
+use super::ReadCounts;
 use crate::encoded_forms::Form;
 use serde::Serialize;
 use ts_rs::TS;
@@ -80,14 +81,9 @@ fn short_commit(commit: &str) -> &str {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ScanSummary {
-    /// Files read (folders and agent folders).
-    #[ts(type = "number")]
-    pub files: u64,
-    /// Git blobs read (history or staged).
-    #[ts(type = "number")]
-    pub blobs: u64,
-    #[ts(type = "number")]
-    pub bytes: u64,
+    /// Flattened: the JSON keeps `files`, `blobs` and `bytes` at the top of the summary.
+    #[serde(flatten)]
+    pub read: ReadCounts,
     /// Files and blobs skipped as binary (a NUL byte in the first 8000 bytes, as git decides).
     #[ts(type = "number")]
     pub skipped_binary: u64,
@@ -119,15 +115,16 @@ impl ScanReport {
     /// The summary line: what was found and how much was read.
     pub fn summary_line(&self) -> String {
         let s = &self.summary;
+        let counts = &s.read;
         let read = format!(
             "{} files{}, {} read in {:.1} s",
-            s.files,
-            if s.blobs > 0 {
-                format!(" and {} git blobs", s.blobs)
+            counts.files,
+            if counts.blobs > 0 {
+                format!(" and {} git blobs", counts.blobs)
             } else {
                 String::new()
             },
-            human_bytes(s.bytes),
+            human_bytes(counts.bytes),
             s.elapsed_ms as f64 / 1000.0
         );
         let mut line = if self.findings.is_empty() {
@@ -186,6 +183,7 @@ fn human_bytes(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::ScanProgress;
 
     #[test]
     fn text_line_and_location() {
@@ -209,5 +207,28 @@ mod tests {
             "0123456789ab:src/config.js:3:9  STRIPE_KEY (Bot / Production, base64)"
         );
         assert_eq!(human_bytes(1536), "1.5 KiB");
+    }
+
+    /// The read counts are one struct in Rust, but stay top-level keys in the JSON.
+    #[test]
+    fn read_counts_stay_flat_in_json() {
+        let read = ReadCounts {
+            files: 1,
+            blobs: 2,
+            bytes: 3,
+        };
+        let progress = ScanProgress { read, findings: 4 };
+        assert_eq!(
+            serde_json::to_string(&progress).unwrap(),
+            r#"{"files":1,"blobs":2,"bytes":3,"findings":4}"#
+        );
+        let summary = ScanSummary {
+            read,
+            ..ScanSummary::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&summary).unwrap(),
+            r#"{"files":1,"blobs":2,"bytes":3,"skippedBinary":0,"unreadable":0,"values":0,"patterns":0,"unsearched":[],"truncated":false,"elapsedMs":0}"#
+        );
     }
 }

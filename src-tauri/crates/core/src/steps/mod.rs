@@ -146,6 +146,26 @@ pub enum StepDefinition {
     },
 }
 
+/// An API step's fields, borrowed: what readers of a definition take from the `Api` variant.
+#[derive(Debug, Clone, Copy)]
+pub struct ApiParts<'a> {
+    pub method: HttpMethod,
+    pub url: &'a str,
+    pub headers: &'a [StepField],
+    pub query: &'a [StepField],
+    pub body: &'a StepBody,
+}
+
+/// A definition's fields, borrowed (see [`StepDefinition::parts`]).
+#[derive(Debug, Clone, Copy)]
+pub enum DefinitionParts<'a> {
+    Function {
+        code: &'a str,
+        inputs: &'a [StepField],
+    },
+    Api(ApiParts<'a>),
+}
+
 impl StepDefinition {
     /// An empty step of `kind`, as `New Step` makes it.
     pub fn empty(kind: StepKind) -> StepDefinition {
@@ -161,6 +181,27 @@ impl StepDefinition {
                 query: Vec::new(),
                 body: StepBody::default(),
             },
+        }
+    }
+
+    /// The fields, borrowed. An API step's come as one [`ApiParts`], so that code reading a
+    /// step names the parts it uses instead of spelling out the whole variant.
+    pub fn parts(&self) -> DefinitionParts<'_> {
+        match self {
+            StepDefinition::Function { code, inputs } => DefinitionParts::Function { code, inputs },
+            StepDefinition::Api {
+                method,
+                url,
+                headers,
+                query,
+                body,
+            } => DefinitionParts::Api(ApiParts {
+                method: *method,
+                url,
+                headers,
+                query,
+                body,
+            }),
         }
     }
 
@@ -181,23 +222,17 @@ impl StepDefinition {
             }
         }
         let mut out = Vec::new();
-        match self {
-            StepDefinition::Function { code, inputs } => {
-                out.push((FieldRef::Code, code.as_str()));
+        match self.parts() {
+            DefinitionParts::Function { code, inputs } => {
+                out.push((FieldRef::Code, code));
                 rows(&mut out, RowList::Inputs, inputs);
             }
-            StepDefinition::Api {
-                url,
-                headers,
-                query,
-                body,
-                ..
-            } => {
-                out.push((FieldRef::Url, url.as_str()));
-                rows(&mut out, RowList::Headers, headers);
-                rows(&mut out, RowList::Query, query);
-                if body.kind != BodyKind::None {
-                    out.push((FieldRef::Body, body.text.as_str()));
+            DefinitionParts::Api(api) => {
+                out.push((FieldRef::Url, api.url));
+                rows(&mut out, RowList::Headers, api.headers);
+                rows(&mut out, RowList::Query, api.query);
+                if api.body.kind != BodyKind::None {
+                    out.push((FieldRef::Body, api.body.text.as_str()));
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! References are not resolved here: a step may refer to a secret that does not exist yet
 //! (preview and send report it).
 
-use super::{FieldRef, RowList, StepDefinition, StepField};
+use super::{DefinitionParts, FieldRef, RowList, StepDefinition, StepField};
 use crate::error::{Error, Result};
 use crate::reference::{self, Segment};
 
@@ -21,8 +21,8 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 /// Checks a definition against the size and shape rules. References are not resolved here:
 /// a step may refer to a secret that does not exist yet (preview and send report it).
 pub fn check_definition(definition: &StepDefinition) -> Result<()> {
-    match definition {
-        StepDefinition::Function { code, inputs } => {
+    match definition.parts() {
+        DefinitionParts::Function { code, inputs } => {
             check_len("Code", code, MAX_CODE_BYTES)?;
             check_rows(RowList::Inputs, inputs)?;
             let mut seen = std::collections::HashSet::new();
@@ -41,18 +41,12 @@ pub fn check_definition(definition: &StepDefinition) -> Result<()> {
                 }
             }
         }
-        StepDefinition::Api {
-            url,
-            headers,
-            query,
-            body,
-            ..
-        } => {
-            check_len("URL", url, MAX_URL_BYTES)?;
-            check_url_shape(url)?;
-            check_rows(RowList::Headers, headers)?;
-            check_rows(RowList::Query, query)?;
-            for (index, header) in headers.iter().enumerate() {
+        DefinitionParts::Api(api) => {
+            check_len("URL", api.url, MAX_URL_BYTES)?;
+            check_url_shape(api.url)?;
+            check_rows(RowList::Headers, api.headers)?;
+            check_rows(RowList::Query, api.query)?;
+            for (index, header) in api.headers.iter().enumerate() {
                 let at = FieldRef::RowName(RowList::Headers, index);
                 if header.name.trim().is_empty() {
                     return Err(invalid(format!("{at}: a header needs a name")));
@@ -66,19 +60,19 @@ pub fn check_definition(definition: &StepDefinition) -> Result<()> {
                     )));
                 }
             }
-            for (index, row) in headers.iter().enumerate() {
+            for (index, row) in api.headers.iter().enumerate() {
                 if row.value.contains(['\r', '\n']) {
                     let at = FieldRef::RowValue(RowList::Headers, index);
                     return Err(invalid(format!("{at}: a header value is one line")));
                 }
             }
-            for (index, parameter) in query.iter().enumerate() {
+            for (index, parameter) in api.query.iter().enumerate() {
                 if parameter.name.is_empty() {
                     let at = FieldRef::RowName(RowList::Query, index);
                     return Err(invalid(format!("{at}: a query parameter needs a name")));
                 }
             }
-            check_len("Body", &body.text, MAX_BODY_BYTES)?;
+            check_len("Body", &api.body.text, MAX_BODY_BYTES)?;
         }
     }
     Ok(())

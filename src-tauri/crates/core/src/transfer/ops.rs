@@ -58,6 +58,34 @@ pub struct DotenvPreview {
     pub invalid: Vec<InvalidLine>,
 }
 
+impl DotenvPreview {
+    /// Why nothing can be imported while a line is invalid, or `None` when every line imports.
+    /// `source` names the file; `layout` lays out the `line N: why` items after the colon (the
+    /// CLI lists them one per line, the app inline).
+    pub fn rejection(
+        &self,
+        source: &str,
+        layout: impl FnOnce(&[String]) -> String,
+    ) -> Option<Error> {
+        if self.invalid.is_empty() {
+            return None;
+        }
+        let lines: Vec<String> = self
+            .invalid
+            .iter()
+            .map(|i| format!("line {}: {}", i.line, i.message))
+            .collect();
+        Some(Error::Invalid {
+            field: None,
+            message: format!(
+                "{source} has {} line(s) that cannot be imported, so nothing was imported:{}",
+                lines.len(),
+                layout(&lines)
+            ),
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct DotenvPreviewEntry {
@@ -315,20 +343,10 @@ impl Vault {
     ) -> Result<DotenvImportReport> {
         self.require_unlocked()?;
         let preview = self.preview_dotenv(project, bytes)?;
-        if !preview.invalid.is_empty() {
-            let lines: Vec<String> = preview
-                .invalid
-                .iter()
-                .map(|i| format!("line {}: {}", i.line, i.message))
-                .collect();
-            return Err(Error::Invalid {
-                field: None,
-                message: format!(
-                    "This .env file has {} line(s) that cannot be imported, so nothing was imported: {}",
-                    lines.len(),
-                    lines.join("; ")
-                ),
-            });
+        if let Some(rejection) =
+            preview.rejection("This .env file", |lines| format!(" {}", lines.join("; ")))
+        {
+            return Err(rejection);
         }
         let parsed = dotenv::parse(bytes)?;
         let existing: HashMap<String, (Uuid, Visibility)> = self
@@ -455,5 +473,39 @@ mod tests {
         let named = with_suffix(&long, " (2)");
         assert_eq!(named.chars().count(), 100);
         assert!(named.ends_with(" (2)"));
+    }
+
+    #[test]
+    fn rejection_lists_every_invalid_line_in_the_callers_layout() {
+        let line = |line, message: &str| InvalidLine {
+            line,
+            message: message.into(),
+        };
+        let mut preview = DotenvPreview {
+            entries: Vec::new(),
+            invalid: Vec::new(),
+        };
+        assert!(preview.rejection("x", |_| unreachable!()).is_none());
+        preview.invalid = vec![line(3, "no ="), line(5, "repeated")];
+        let inline = preview
+            .rejection("This .env file", |lines| format!(" {}", lines.join("; ")))
+            .unwrap();
+        assert_eq!(
+            inline.to_string(),
+            Error::Invalid {
+                field: None,
+                message: "This .env file has 2 line(s) that cannot be imported, so nothing was imported: line 3: no =; line 5: repeated".into(),
+            }
+            .to_string()
+        );
+        let listed = preview
+            .rejection(".env", |lines| format!("\n  {}", lines.join("\n  ")))
+            .unwrap();
+        assert!(
+            listed.to_string().contains(
+                ".env has 2 line(s) that cannot be imported, so nothing was imported:\n  line 3: no =\n  line 5: repeated"
+            ),
+            "{listed}"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Writing a project file: pretty JSON with `format` and `version` first — names only.
 
 use super::{FileStep, ProjectFile, FORMAT, VERSION};
-use crate::steps::{StepDefinition, StepField};
+use crate::steps::{DefinitionParts, StepField};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -58,27 +58,21 @@ fn rows_out(rows: &[StepField]) -> Vec<VariableOut<'_>> {
 }
 
 fn step_out(step: &FileStep) -> StepOut<'_> {
-    match &step.definition {
-        StepDefinition::Function { code, inputs } => StepOut::Function {
+    match step.definition.parts() {
+        DefinitionParts::Function { code, inputs } => StepOut::Function {
             name: &step.name,
             code,
             inputs: rows_out(inputs),
         },
-        StepDefinition::Api {
-            method,
-            url,
-            headers,
-            query,
-            body,
-        } => StepOut::Api {
+        DefinitionParts::Api(api) => StepOut::Api {
             name: &step.name,
-            method: method.as_str(),
-            url,
-            headers: rows_out(headers),
-            query: rows_out(query),
+            method: api.method.as_str(),
+            url: api.url,
+            headers: rows_out(api.headers),
+            query: rows_out(api.query),
             body: BodyOut {
-                kind: body.kind.as_str(),
-                text: &body.text,
+                kind: api.body.kind.as_str(),
+                text: &api.body.text,
             },
         },
     }
