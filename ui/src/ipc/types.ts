@@ -189,14 +189,6 @@ export type UnsearchedValue = { project: string, secret: string, environment: st
 
 export type ScanSummary = {
 /**
- * Files read (folders and agent folders).
- */
-files: number,
-/**
- * Git blobs read (history or staged).
- */
-blobs: number, bytes: number,
-/**
  * Files and blobs skipped as binary (a NUL byte in the first 8000 bytes, as git decides).
  */
 skippedBinary: number,
@@ -215,11 +207,27 @@ unsearched: Array<UnsearchedValue>,
 /**
  * More findings than are kept were found; the list stops at [`MAX_FINDINGS`].
  */
-truncated: boolean, elapsedMs: number, };
+truncated: boolean, elapsedMs: number,
+/**
+ * Files read (folders and agent folders).
+ */
+files: number,
+/**
+ * Git blobs read (history or staged).
+ */
+blobs: number, bytes: number, };
 
 export type ScanReport = { findings: Array<Finding>, summary: ScanSummary, };
 
-export type ScanProgress = { files: number, blobs: number, bytes: number, findings: number, };
+export type ScanProgress = { findings: number,
+/**
+ * Files read (folders and agent folders).
+ */
+files: number,
+/**
+ * Git blobs read (history or staged).
+ */
+blobs: number, bytes: number, };
 
 export type ScanStatus = { folder: string | null, running: boolean, progress: ScanProgress, report: ScanReport | null, error: AppError | null, };
 
