@@ -18,6 +18,7 @@ pub mod axe;
 pub mod cli;
 pub mod clipboard;
 pub mod driver;
+pub mod fixtures;
 pub mod keyboard;
 pub mod paths;
 pub mod poll;

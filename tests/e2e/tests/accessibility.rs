@@ -5,6 +5,7 @@
 
 use agent_secrets_e2e::app::UI_TIMEOUT;
 use agent_secrets_e2e::axe::assert_accessible;
+use agent_secrets_e2e::fixtures::IMPORTED_PROJECT_FILE;
 use agent_secrets_e2e::keyboard::{self, assert_focus_trapped, tab_to, type_text, wait_focus_on};
 use agent_secrets_e2e::screens::{
     self, row_css, APP_READY, DIALOG, FIRST_SCREEN_TIMEOUT, LOCKED_SCREEN, MENU,
@@ -14,23 +15,6 @@ use agent_secrets_e2e::{clipboard, with_test_dir, App, Cli, TestResult, Visibili
 use anyhow::{ensure, Context, Result};
 use fantoccini::key::Key;
 use fantoccini::Locator;
-
-const PROJECT_FILE: &str = r#"{
-  "format": "agent-secrets-project",
-  "version": 1,
-  "project": {
-    "name": "Imported Agent",
-    "environments": [
-      { "name": "Development", "kind": "development" },
-      { "name": "Production", "kind": "production" }
-    ],
-    "secrets": [
-      { "name": "OPENAI_API_KEY", "visibility": "masked", "hasDefault": true, "overriddenIn": ["Production"] }
-    ],
-    "variables": []
-  }
-}
-"#;
 
 /// Checks the open dialog with axe, then closes it with Cancel (or Escape).
 async fn check_dialog(app: &App, what: &str, close_with_cancel: bool) -> Result<()> {
@@ -74,7 +58,7 @@ async fn open_page(app: &App, page: &str, ready: Option<&str>) -> Result<()> {
 async fn every_page_and_dialog_passes_axe() -> TestResult {
     with_test_dir("a11y-pages", async |dir| {
         let file = dir.path().join("imported.agent-secrets.json");
-        std::fs::write(&file, PROJECT_FILE)?;
+        std::fs::write(&file, IMPORTED_PROJECT_FILE)?;
         // Read by the app's debug build in place of the native open dialog.
         std::env::set_var("AGENT_SECRETS_E2E_DIALOG_PATH", &file);
         let app = App::launch(&dir.home()).await?;

@@ -4,6 +4,7 @@
 //! xclip; then duplicate it and find no value in the copy.
 
 use agent_secrets_e2e::app::UI_TIMEOUT;
+use agent_secrets_e2e::fixtures::IMPORTED_PROJECT_FILE;
 use agent_secrets_e2e::screens::{self, assert_not_in_page, row_css, APP_READY, DIALOG};
 use agent_secrets_e2e::{clipboard, with_test_dir, App, Cli, TestResult};
 use anyhow::{ensure, Result};
@@ -11,26 +12,6 @@ use fantoccini::Locator;
 
 const BANNER: &str = "[data-testid=needs-values-banner]";
 const SWITCHER: &str = "[data-testid=project-switcher]";
-
-const PROJECT_FILE: &str = r#"{
-  "format": "agent-secrets-project",
-  "version": 1,
-  "project": {
-    "name": "Imported Agent",
-    "environments": [
-      { "name": "Development", "kind": "development" },
-      { "name": "Production", "kind": "production" }
-    ],
-    "secrets": [
-      { "name": "OPENAI_API_KEY", "visibility": "masked", "hasDefault": true, "overriddenIn": ["Production"] },
-      { "name": "STRIPE_SECRET", "visibility": "restricted", "hasDefault": true }
-    ],
-    "variables": [
-      { "name": "BASE_URL", "text": "https://api.example.test" }
-    ]
-  }
-}
-"#;
 
 const DEFAULT_VALUE: &str = "sk-e2e-imported-default-Vd7Q";
 const PRODUCTION_VALUE: &str = "sk-e2e-imported-prod-Hp2M";
@@ -89,7 +70,7 @@ async fn enter_value(
 async fn import_re_enter_values_then_copy() -> TestResult {
     with_test_dir("projects-import", async |dir| {
         let file = dir.path().join("imported.agent-secrets.json");
-        std::fs::write(&file, PROJECT_FILE)?;
+        std::fs::write(&file, IMPORTED_PROJECT_FILE)?;
         // Read by the app's debug build in place of the native open dialog.
         std::env::set_var("AGENT_SECRETS_E2E_DIALOG_PATH", &file);
         let app = screens::launch_new_vault(dir).await?;
