@@ -436,9 +436,15 @@ impl Vault {
     /// The project used last (the app opens it again), if it still exists.
     pub fn last_project(&self) -> Result<Option<ProjectSummary>> {
         let stored = store::settings::get(&self.conn, store::settings::LAST_PROJECT)?;
-        Ok(stored
-            .and_then(|text| Uuid::parse_str(&text).ok())
-            .and_then(|id| self.project(id).ok()))
+        let Some(id) = stored.and_then(|text| Uuid::parse_str(&text).ok()) else {
+            return Ok(None);
+        };
+        // A remembered project deleted since is forgotten; any other failure is reported.
+        match self.project(id) {
+            Ok(project) => Ok(Some(project)),
+            Err(Error::NotFound(_)) => Ok(None),
+            Err(error) => Err(error),
+        }
     }
 
     /// Remembers the project the user switched to. A locked vault remembers nothing.
